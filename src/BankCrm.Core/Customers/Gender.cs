@@ -1,0 +1,7 @@
+namespace BankCrm.Core.Customers;
+
+public enum Gender
+{
+    Male = 1,
+    Female = 2,
+}

@@ -1,0 +1,28 @@
+namespace BankCrm.Core.Holdings;
+
+public enum ProductCategory
+{
+    DemandDeposit = 1,
+    TimeDeposit = 2,
+    Wealth = 3,
+    Fund = 4,
+    Insurance = 5,
+    Mortgage = 6,
+    ConsumerLoan = 7,
+    CreditCard = 8,
+    ForeignExchange = 9,
+    CorporateLoan = 10,
+}
+
+public static class ProductCategories
+{
+    /// <summary>Assets the customer holds with the bank count towards AUM; loans and card debt do not.</summary>
+    public static bool IsAsset(this ProductCategory category) => category switch
+    {
+        ProductCategory.DemandDeposit or ProductCategory.TimeDeposit or ProductCategory.Wealth or ProductCategory.Fund
+            or ProductCategory.Insurance or ProductCategory.ForeignExchange => true,
+        _ => false,
+    };
+
+    public static bool IsLiability(this ProductCategory category) => !category.IsAsset();
+}

@@ -1,0 +1,163 @@
+using BankCrm.Core.Common;
+using BankCrm.Core.Customers;
+using BankCrm.Core.Organization;
+using BankCrm.Data.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace BankCrm.Data.Customers;
+
+public abstract record SaveOutcome
+{
+    public sealed record Saved(Customer Customer, IReadOnlyList<FieldChange> Changes) : SaveOutcome;
+
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : SaveOutcome;
+
+    public sealed record Duplicate(long ExistingId, string ExistingNumber, string Reason) : SaveOutcome;
+
+    public sealed record Conflict(int CurrentVersion) : SaveOutcome;
+
+    public sealed record NotFound : SaveOutcome;
+}
+
+/// <summary>Creates and edits customers: validation, duplicate detection, optimistic concurrency and change history.</summary>
+public sealed class CustomerStore(CrmDbContext db, TimeProvider time)
+{
+    public async Task<SaveOutcome> CreateAsync(Actor actor, CustomerProfile input, int? branchId, string? relationshipManagerId, CancellationToken cancellationToken = default)
+    {
+        var (profile, errors) = CustomerValidator.Validate(input, Today());
+        if (errors.Count > 0)
+        {
+            return new SaveOutcome.Invalid(errors);
+        }
+
+        var assignment = await ResolveAssignmentAsync(actor, branchId, relationshipManagerId, cancellationToken);
+        if (assignment.Error is not null)
+        {
+            return new SaveOutcome.Invalid([assignment.Error]);
+        }
+
+        if (await FindDuplicateAsync(profile, exceptId: null, cancellationToken) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        for (var attempt = 0; ; attempt++)
+        {
+            var next = (await db.Customers.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0) + 1;
+            var customer = Customer.Create(CustomerNumber.From(next), profile, assignment.BranchId, assignment.RelationshipManagerId, now);
+            db.Customers.Add(customer);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.CustomerChanges.Add(new FieldChange { CustomerId = customer.Id, ChangedAt = now, ChangedBy = actor.UserName, Field = "Created", NewValue = customer.CustomerNumber });
+                await db.SaveChangesAsync(cancellationToken);
+                return new SaveOutcome.Saved(customer, []);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another user took the same customer number; detach and allocate the next one.
+                db.Entry(customer).State = EntityState.Detached;
+            }
+        }
+    }
+
+    public async Task<SaveOutcome> UpdateAsync(Actor actor, long id, CustomerProfile input, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var customer = await db.Customers.VisibleTo(actor).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return new SaveOutcome.NotFound();
+        }
+
+        var (profile, errors) = CustomerValidator.Validate(input with { Type = customer.Type }, Today());
+        if (errors.Count > 0)
+        {
+            return new SaveOutcome.Invalid(errors);
+        }
+
+        if (customer.Version != expectedVersion)
+        {
+            return new SaveOutcome.Conflict(customer.Version);
+        }
+
+        if (await FindDuplicateAsync(profile, exceptId: id, cancellationToken) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        var changes = customer.Update(profile, actor.UserName, time.GetUtcNow().UtcDateTime);
+        if (changes.Count == 0)
+        {
+            return new SaveOutcome.Saved(customer, changes);
+        }
+
+        // The version read above is the one the UPDATE must still find, or another save came first.
+        db.Entry(customer).Property(c => c.Version).OriginalValue = expectedVersion;
+        db.CustomerChanges.AddRange(changes);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await db.Customers.AsNoTracking().Where(c => c.Id == id).Select(c => c.Version).FirstAsync(cancellationToken);
+            return new SaveOutcome.Conflict(current);
+        }
+
+        return new SaveOutcome.Saved(customer, changes);
+    }
+
+    private async Task<SaveOutcome.Duplicate?> FindDuplicateAsync(CustomerProfile profile, long? exceptId, CancellationToken cancellationToken)
+    {
+        var candidates = db.Customers.AsNoTracking().Where(c => exceptId == null || c.Id != exceptId);
+        if (profile.IdNumber is { Length: > 0 } idNumber)
+        {
+            var sameId = await candidates.Where(c => c.IdNumber == idNumber).Select(c => new { c.Id, c.CustomerNumber }).FirstOrDefaultAsync(cancellationToken);
+            if (sameId is not null)
+            {
+                return new SaveOutcome.Duplicate(sameId.Id, sameId.CustomerNumber, "证件号码与已有客户相同");
+            }
+        }
+
+        if (profile.Mobile is { Length: > 0 } mobile)
+        {
+            var sameNameAndPhone = await candidates.Where(c => c.Mobile == mobile && c.Name == profile.Name).Select(c => new { c.Id, c.CustomerNumber }).FirstOrDefaultAsync(cancellationToken);
+            if (sameNameAndPhone is not null)
+            {
+                return new SaveOutcome.Duplicate(sameNameAndPhone.Id, sameNameAndPhone.CustomerNumber, "姓名和手机号与已有客户相同");
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<(int BranchId, string? RelationshipManagerId, FieldError? Error)> ResolveAssignmentAsync(Actor actor, int? branchId, string? rmId, CancellationToken cancellationToken)
+    {
+        if (actor.IsInRole(StaffRole.RelationshipManager) && !actor.IsInRole(StaffRole.Admin))
+        {
+            // A relationship manager's new customers join their own book.
+            return actor.BranchId is { } own ? (own, actor.UserId, null) : (0, null, new FieldError("BranchId", "required", "当前用户未分配机构"));
+        }
+
+        var branch = branchId ?? actor.BranchId;
+        if (branch is null || !await db.Branches.AnyAsync(b => b.Id == branch, cancellationToken))
+        {
+            return (0, null, new FieldError("BranchId", "required", "请选择所属机构"));
+        }
+
+        if (rmId is not null && !await db.Users.AnyAsync(u => u.Id == rmId && u.BranchId == branch, cancellationToken))
+        {
+            return (0, null, new FieldError("RelationshipManagerId", "unknown", "客户经理不存在或不属于该机构"));
+        }
+
+        if (actor.Scope.Kind == ScopeKind.Branch && branch != actor.BranchId)
+        {
+            return (0, null, new FieldError("BranchId", "scope", "只能在本机构建档"));
+        }
+
+        return (branch.Value, rmId, null);
+    }
+
+    private DateOnly Today() => ChinaTime.Today(time);
+}

@@ -1,0 +1,53 @@
+using BankCrm.Core.Customers;
+using BankCrm.Core.Engagement;
+using BankCrm.Core.Holdings;
+using BankCrm.Core.Organization;
+using BankCrm.Data.Organization;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace BankCrm.Data.Database;
+
+/// <summary>
+/// The one database of BankCrm. Provider-specific subclasses (<see cref="SqliteCrmDbContext"/>,
+/// <see cref="PostgresCrmDbContext"/>) exist only so each provider keeps its own migrations.
+/// </summary>
+public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<FieldChange> CustomerChanges => Set<FieldChange>();
+
+    public DbSet<IdentityDocument> IdentityDocuments => Set<IdentityDocument>();
+
+    public DbSet<ContactPoint> ContactPoints => Set<ContactPoint>();
+
+    public DbSet<CustomerRelationship> CustomerRelationships => Set<CustomerRelationship>();
+
+    public DbSet<Branch> Branches => Set<Branch>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<Transaction> Transactions => Set<Transaction>();
+
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<AppEvent> AppEvents => Set<AppEvent>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<string>().HaveMaxLength(200);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,49 @@
+using BankCrm.Data.Customers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BankCrm.Data.Database;
+
+public static class DataModule
+{
+    /// <summary>
+    /// Registers the database for the configured provider: <c>Database:Provider</c> (Sqlite or Postgres) and
+    /// <c>ConnectionStrings:Crm</c>. Without a connection string, SQLite goes to <c>Database:DataFolder</c>.
+    /// </summary>
+    public static IServiceCollection AddCrmData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = ReadOptions(configuration);
+        services.AddSingleton(options);
+        services.AddSingleton<CrmDbContextFactory>();
+        services.AddSingleton<IDbContextFactory<CrmDbContext>>(sp => sp.GetRequiredService<CrmDbContextFactory>());
+        services.AddScoped(sp => sp.GetRequiredService<CrmDbContextFactory>().CreateDbContext());
+        services.AddScoped<CustomerSearch>();
+        services.AddScoped<CustomerStore>();
+        services.AddScoped<Customer360Query>();
+        return services;
+    }
+
+    public static DatabaseOptions ReadOptions(IConfiguration configuration)
+    {
+        var provider = configuration["Database:Provider"] is { Length: > 0 } name
+            ? Enum.Parse<DatabaseProvider>(name, ignoreCase: true)
+            : DatabaseProvider.Sqlite;
+        var connectionString = configuration.GetConnectionString("Crm");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Crm is not set.");
+            }
+
+            var folder = configuration["Database:DataFolder"] is { Length: > 0 } configured
+                ? configured
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "BankCrm");
+            Directory.CreateDirectory(folder);
+            connectionString = $"Data Source={Path.Combine(folder, "bankcrm.db")}";
+        }
+
+        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
+    }
+}

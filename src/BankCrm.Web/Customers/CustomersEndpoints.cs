@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using BankCrm.Core.Common;
+using BankCrm.Core.Customers;
+using BankCrm.Core.Holdings;
+using BankCrm.Data.Customers;
+using BankCrm.Data.Database;
+using BankCrm.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BankCrm.Web.Customers;
+
+public static class CustomersEndpoints
+{
+    public static IEndpointRouteBuilder MapCustomersApiV1(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/customers").WithTags("Customers").RequireAuthorization();
+        api.MapGet("/", ListAsync).WithName("ListCustomers").WithSummary("Search and list customers (paged, scoped to the caller).");
+        api.MapGet("/{id:long}", GetAsync).WithName("GetCustomer").WithSummary("One customer, identifiers masked.");
+        api.MapPost("/", CreateAsync).WithName("CreateCustomer").WithSummary("Create a customer; 409 when the ID number or name + phone already exist.");
+        api.MapPut("/{id:long}", UpdateAsync).WithName("UpdateCustomer").WithSummary("Update fields of a customer; omitted fields keep their value; 409 on a stale version.");
+        api.MapGet("/{id:long}/360", SummaryAsync).WithName("GetCustomer360").WithSummary("Header, AUM, holdings and latest transactions for the Customer 360 page.");
+        api.MapGet("/{id:long}/transactions", TransactionsAsync).WithName("ListCustomerTransactions").WithSummary("Transactions, paged and filtered by date, kind, channel and amount.");
+        api.MapGet("/{id:long}/balance-trend", BalanceTrendAsync).WithName("GetCustomerBalanceTrend").WithSummary("Month-end AUM for the last 12 months.");
+        api.MapGet("/{id:long}/interactions", InteractionsAsync).WithName("ListCustomerInteractions").WithSummary("Interaction timeline, newest first.");
+        api.MapGet("/{id:long}/relationships", RelationshipsAsync).WithName("ListCustomerRelationships").WithSummary("Household, employer and legal-representative links.");
+        api.MapGet("/{id:long}/changes", ChangesAsync).WithName("ListCustomerChanges").WithSummary("Field-by-field change history, newest first.");
+        return app;
+    }
+
+    internal static async Task<Ok<PagedResult<CustomerListItem>>> ListAsync(
+        ClaimsPrincipal user, CustomerSearch search, string? q, int? branchId, string? relationshipManagerId, CustomerType? type,
+        CustomerSort? sort, bool? descending, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var query = new CustomerListQuery
+        {
+            Search = q,
+            BranchId = branchId,
+            RelationshipManagerId = relationshipManagerId,
+            Type = type,
+            Sort = sort ?? CustomerSort.CustomerNumber,
+            Descending = descending ?? false,
+            Page = page ?? 1,
+            PageSize = pageSize ?? 20,
+        };
+        return TypedResults.Ok(await search.ListAsync(user.ToActor(), query, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<CustomerResponse>, NotFound>> GetAsync(long id, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.AsNoTracking().VisibleTo(user.ToActor()).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return customer is null ? TypedResults.NotFound() : TypedResults.Ok(CustomerResponse.From(customer));
+    }
+
+    internal static async Task<Results<Created<CustomerResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateCustomerRequest request, ClaimsPrincipal user, CustomerStore store, CancellationToken cancellationToken)
+    {
+        var outcome = await store.CreateAsync(user.ToActor(), request.ToProfile(), request.BranchId, request.RelationshipManagerId, cancellationToken);
+        return outcome switch
+        {
+            SaveOutcome.Saved saved => TypedResults.Created($"/api/v1/customers/{saved.Customer.Id}", CustomerResponse.From(saved.Customer)),
+            SaveOutcome.Invalid invalid => TypedResults.ValidationProblem(ToDictionary(invalid.Errors)),
+            SaveOutcome.Duplicate duplicate => DuplicateProblem(duplicate),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError),
+        };
+    }
+
+    internal static async Task<Results<Ok<CustomerResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        long id, UpdateCustomerRequest request, ClaimsPrincipal user, CustomerStore store, Customer360Query query, CancellationToken cancellationToken)
+    {
+        var actor = user.ToActor();
+        var current = await query.ProfileAsync(actor, id, cancellationToken);
+        if (current is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var outcome = await store.UpdateAsync(actor, id, request.MergeInto(current.Value.Profile), request.Version, cancellationToken);
+        return outcome switch
+        {
+            SaveOutcome.Saved saved => TypedResults.Ok(CustomerResponse.From(saved.Customer)),
+            SaveOutcome.Invalid invalid => TypedResults.ValidationProblem(ToDictionary(invalid.Errors)),
+            SaveOutcome.Duplicate duplicate => DuplicateProblem(duplicate),
+            SaveOutcome.Conflict conflict => TypedResults.Problem(
+                title: "客户资料已被他人修改",
+                detail: $"您编辑的是第 {request.Version} 版，当前已是第 {conflict.CurrentVersion} 版。请重新打开后再修改，您的修改未保存。",
+                statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["currentVersion"] = conflict.CurrentVersion }),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
+    internal static async Task<Results<Ok<Customer360Summary>, NotFound>> SummaryAsync(long id, ClaimsPrincipal user, Customer360Query query, CancellationToken cancellationToken) =>
+        await query.SummaryAsync(user.ToActor(), id, cancellationToken) is { } summary ? TypedResults.Ok(summary) : TypedResults.NotFound();
+
+    internal static async Task<Results<Ok<PagedResult<TransactionLine>>, NotFound>> TransactionsAsync(
+        long id, ClaimsPrincipal user, Customer360Query query, DateOnly? from, DateOnly? to, TransactionKind? kind, TransactionChannel? channel,
+        decimal? minAmount, decimal? maxAmount, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var filter = new TransactionFilter { From = from, To = to, Kind = kind, Channel = channel, MinAmount = minAmount, MaxAmount = maxAmount, Page = page ?? 1, PageSize = pageSize ?? 20 };
+        return await query.TransactionsAsync(user.ToActor(), id, filter, cancellationToken) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<MonthBalance>>, NotFound>> BalanceTrendAsync(long id, ClaimsPrincipal user, Customer360Query query, CancellationToken cancellationToken) =>
+        await query.BalanceTrendAsync(user.ToActor(), id, cancellationToken) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+
+    internal static async Task<Results<Ok<PagedResult<InteractionLine>>, NotFound>> InteractionsAsync(long id, ClaimsPrincipal user, Customer360Query query, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        await query.InteractionsAsync(user.ToActor(), id, page ?? 1, pageSize ?? 20, cancellationToken) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+
+    internal static async Task<Results<Ok<IReadOnlyList<RelationshipLine>>, NotFound>> RelationshipsAsync(long id, ClaimsPrincipal user, Customer360Query query, CancellationToken cancellationToken) =>
+        await query.RelationshipsAsync(user.ToActor(), id, cancellationToken) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+
+    internal static async Task<Results<Ok<PagedResult<ChangeLine>>, NotFound>> ChangesAsync(long id, ClaimsPrincipal user, Customer360Query query, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        await query.ChangesAsync(user.ToActor(), id, page ?? 1, pageSize ?? 20, cancellationToken) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+
+    private static Dictionary<string, string[]> ToDictionary(IEnumerable<FieldError> errors) =>
+        errors.GroupBy(e => JsonName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+
+    private static string JsonName(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
+
+    private static ProblemHttpResult DuplicateProblem(SaveOutcome.Duplicate duplicate) => TypedResults.Problem(
+        title: "客户已存在",
+        detail: $"{duplicate.Reason}：{duplicate.ExistingNumber}",
+        statusCode: StatusCodes.Status409Conflict,
+        extensions: new Dictionary<string, object?> { ["existingCustomerId"] = duplicate.ExistingId, ["existingCustomerNumber"] = duplicate.ExistingNumber });
+}

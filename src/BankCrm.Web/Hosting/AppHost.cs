@@ -1,0 +1,69 @@
+using System.Text.Json.Serialization;
+using BankCrm.Data.Database;
+using BankCrm.Web.Components;
+using BankCrm.Web.Customers;
+using BankCrm.Web.Identity;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+namespace BankCrm.Web.Hosting;
+
+/// <summary>Builds the web application: UI, HTTP API, authentication and health checks over one database.</summary>
+public static class AppHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null && builder.Configuration["Kestrel:Endpoints:Http:Url"] is null)
+        {
+            builder.WebHost.UseUrls("http://localhost:5080");
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddCrmData(builder.Configuration);
+        services.AddStaffIdentity();
+        services.AddCustomersModule();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePages();
+        app.UseRequestLocalization(options =>
+        {
+            string[] cultures = ["zh-CN", "en"];
+            options.SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/docs");
+        app.MapAuthEndpoints();
+        app.MapCustomersApiV1();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    public static async Task<int> ServeAsync(string[] args)
+    {
+        var app = Build(args);
+        await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Logger, CancellationToken.None);
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,31 @@
+using BankCrm.Data.Database;
+using BankCrm.Data.DemoBank;
+using Microsoft.EntityFrameworkCore;
+
+namespace BankCrm.Web.Hosting;
+
+/// <summary>On start: apply migrations, and on a fresh database in demo mode fill it with the demo bank.</summary>
+internal static class DatabaseStartup
+{
+    public static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
+    {
+        var factory = services.GetRequiredService<CrmDbContextFactory>();
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (await db.Customers.AnyAsync(cancellationToken) || !configuration.GetValue("Demo:Enabled", true))
+            {
+                return;
+            }
+        }
+
+        var options = new DemoBankOptions
+        {
+            Customers = configuration.GetValue("Demo:Customers", 10_000),
+            Seed = configuration.GetValue("Demo:Seed", DemoBankOptions.DefaultSeed),
+        };
+        logger.LogInformation("Empty database: generating the demo bank ({Customers} customers, seed {Seed})", options.Customers, options.Seed);
+        var progress = new Progress<string>(message => logger.LogInformation("{Progress}", message));
+        await DemoBankSeeder.SeedAsync(factory, options, services.GetRequiredService<TimeProvider>(), progress, cancellationToken);
+    }
+}
