@@ -1,34 +1,36 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace BankCrm.Data.Database;
 
 /// <summary>Creates the context for the configured provider; Blazor components use it for one unit of work each.</summary>
 public sealed class CrmDbContextFactory : IDbContextFactory<CrmDbContext>
 {
-    private readonly DbContextOptions<SqliteCrmDbContext>? sqlite;
-    private readonly DbContextOptions<PostgresCrmDbContext>? postgres;
+    private readonly PooledDbContextFactory<SqliteCrmDbContext>? sqlite;
+    private readonly PooledDbContextFactory<PostgresCrmDbContext>? postgres;
 
     public CrmDbContextFactory(DatabaseOptions options)
     {
         Options = options;
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            postgres = new DbContextOptionsBuilder<PostgresCrmDbContext>()
+            postgres = new PooledDbContextFactory<PostgresCrmDbContext>(new DbContextOptionsBuilder<PostgresCrmDbContext>()
                 .UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations"))
                 .UseSnakeCaseNamingConvention()
-                .Options;
+                .Options);
         }
         else
         {
-            sqlite = new DbContextOptionsBuilder<SqliteCrmDbContext>()
+            sqlite = new PooledDbContextFactory<SqliteCrmDbContext>(new DbContextOptionsBuilder<SqliteCrmDbContext>()
                 .UseSqlite(options.ConnectionString, s => s.MigrationsHistoryTable("__ef_migrations"))
                 .UseSnakeCaseNamingConvention()
-                .Options;
+                .Options);
         }
     }
 
     public DatabaseOptions Options { get; }
 
+    /// <summary>Contexts come from a pool: per-request setup is measurable at hundreds of requests per second.</summary>
     public CrmDbContext CreateDbContext() =>
-        postgres is not null ? new PostgresCrmDbContext(postgres) : new SqliteCrmDbContext(sqlite!);
+        postgres is not null ? postgres.CreateDbContext() : sqlite!.CreateDbContext();
 }
