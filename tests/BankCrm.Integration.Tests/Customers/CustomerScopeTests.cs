@@ -64,7 +64,8 @@ public abstract class CustomerScopeTests(BankCrmApp app)
         var book = await BookAsync();
         using var rm2 = await app.ClientForAsync("rm2");
 
-        var list = await rm2.GetOkAsync<PagedResult<CustomerListItem>>("/api/v1/customers?pageSize=200");
+        // Newest first, so the customer just created is on the first page however many the demo bank gave rm2.
+        var list = await rm2.GetOkAsync<PagedResult<CustomerListItem>>("/api/v1/customers?pageSize=200&descending=true");
         var searched = await rm2.GetOkAsync<PagedResult<CustomerListItem>>($"/api/v1/customers?q={book.OfRm1.CustomerNumber}");
 
         Assert.Empty(searched.Items);

@@ -30,7 +30,8 @@ public sealed class PostgresApp : BankCrmApp
         adminConnectionString = admin.ConnectionString;
         try
         {
-            await ExecuteAsync($"CREATE DATABASE \"{database}\" ENCODING 'UTF8'");
+            // template0: a cluster initialised under the C locale has an SQL_ASCII template1 that cannot make UTF-8 copies.
+            await ExecuteAsync($"CREATE DATABASE \"{database}\" TEMPLATE template0 ENCODING 'UTF8'");
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
