@@ -49,8 +49,10 @@ for _ in $(seq 1 30); do
     sleep 1
 done
 pg_isready -q -h 127.0.0.1 -p "$pg_port" || { echo "test.sh: PostgreSQL did not accept connections on 127.0.0.1:$pg_port" >&2; exit 1; }
-if ! as_postgres psql -p "$pg_port" -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'bankcrm'" | grep -q 1; then
-    as_postgres psql -p "$pg_port" -q -c "CREATE ROLE bankcrm LOGIN PASSWORD 'bankcrm' CREATEDB"
+if ! PGPASSWORD=bankcrm psql -h 127.0.0.1 -p "$pg_port" -U bankcrm -d postgres -tAc "SELECT 1" >/dev/null 2>&1; then
+    if ! as_postgres psql -p "$pg_port" -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'bankcrm'" | grep -q 1; then
+        as_postgres psql -p "$pg_port" -q -c "CREATE ROLE bankcrm LOGIN PASSWORD 'bankcrm' CREATEDB"
+    fi
 fi
 
 export BANKCRM_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=bankcrm;Password=bankcrm"
