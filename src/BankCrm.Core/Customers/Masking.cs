@@ -55,6 +55,12 @@ public static class Masking
         }
 
         var at = value.IndexOf('@', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            // Not an address (legacy or imported rows): there is no domain to show, so show nothing.
+            return "***";
+        }
+
         return at <= 1 ? "***" + value[Math.Max(0, at)..] : value[0] + "***" + value[at..];
     }
 

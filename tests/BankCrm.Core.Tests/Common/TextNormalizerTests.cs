@@ -1,0 +1,34 @@
+using BankCrm.Core.Common;
+
+namespace BankCrm.Core.Tests.Common;
+
+public sealed class TextNormalizerTests
+{
+    [Theory]
+    [InlineData("１２３ＡＢＣ", "123ABC")]
+    [InlineData("  张三  ", "张三")]
+    [InlineData("张\u200B三\uFEFF", "张三")]
+    [InlineData("\u202E张三\u202C", "张三")]
+    [InlineData("soft\u00ADhyphen", "softhyphen")]
+    [InlineData("a\u0007b", "ab")]
+    [InlineData(null, "")]
+    public void Clean_WhenTyped_FoldsWidthAndDropsInvisibleCharacters(string? input, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Clean(input));
+    }
+
+    [Fact]
+    public void Clean_WhenMultiLine_KeepsNewLinesAndTabsInside()
+    {
+        Assert.Equal("第一行\n\t第二行", TextNormalizer.Clean("第一行\r\n\t第二行"));
+    }
+
+    [Theory]
+    [InlineData("138 1234-5678", "13812345678")]
+    [InlineData("1.10105E+17", "110105E+17")]
+    [InlineData("１３８－１２３４", "1381234")]
+    public void Compact_WhenGrouped_RemovesSpacesDashesAndDots(string input, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Compact(input));
+    }
+}

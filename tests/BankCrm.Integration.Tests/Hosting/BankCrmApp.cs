@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using BankCrm.Data.Database;
+using BankCrm.Data.Organization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BankCrm.Integration.Tests.Hosting;
+
+/// <summary>
+/// The real BankCrm web app over its own fresh database, shared by the tests of one class. The demo bank
+/// is generated small; tests create the customers they need through the API and never rely on generated ones.
+/// </summary>
+public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const int DemoCustomers = 200;
+
+    private readonly ConcurrentDictionary<string, Task<string>> tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> once = new(StringComparer.Ordinal);
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Set by <see cref="CreateDatabaseAsync"/> before the host starts.</summary>
+    protected string ConnectionString { get; set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        await CreateDatabaseAsync();
+
+        // Building the host runs the real entry point: Program → CommandLine → AppHost.ServeAsync, which
+        // migrates and seeds (DatabaseStartup) before the server starts. Check that it did, rather than trust it.
+        _ = Server;
+        var options = Services.GetRequiredService<DatabaseOptions>();
+        if (options.Provider != Provider || options.ConnectionString != ConnectionString)
+        {
+            throw new InvalidOperationException($"The test host ignored the test database settings and uses {options.Provider}: {options.ConnectionString}.");
+        }
+
+        await using var db = CreateDbContext();
+        var pending = await db.Database.GetPendingMigrationsAsync();
+        if (pending.Any())
+        {
+            throw new InvalidOperationException($"The test host started without migrating ({Provider}): pending {string.Join(", ", pending)}.");
+        }
+
+        if (!await db.Users.AnyAsync(u => u.UserName == "rm1"))
+        {
+            throw new InvalidOperationException($"The test host started without seeding the demo logins ({Provider}).");
+        }
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropDatabaseAsync();
+    }
+
+    public CrmDbContext CreateDbContext() => Services.GetRequiredService<CrmDbContextFactory>().CreateDbContext();
+
+    /// <summary>A client that does not follow redirects, so tests see the 302s the app sends.</summary>
+    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client signed in as a demo login with a bearer token from POST /api/v1/auth/token.</summary>
+    public async Task<HttpClient> ClientForAsync(string userName)
+    {
+        var token = await tokens.GetOrAdd(userName, RequestTokenAsync);
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Runs <paramref name="create"/> once per app; later callers get the same result.</summary>
+    public async Task<T> OnceAsync<T>(string key, Func<Task<T>> create)
+        where T : class =>
+        (T)await once.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await create())).Value;
+
+    protected abstract Task CreateDatabaseAsync();
+
+    protected abstract Task DropDatabaseAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Crm", ConnectionString);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Customers", DemoCustomers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    private async Task<string> RequestTokenAsync(string userName)
+    {
+        using var client = CreateAnonymousClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = DemoStaff.Password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return body!.AccessToken;
+    }
+
+    private sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken);
+}
