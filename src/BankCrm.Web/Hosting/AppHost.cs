@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using BankCrm.Data.Database;
 using BankCrm.Web.Components;
 using BankCrm.Web.Customers;
@@ -21,6 +23,9 @@ public static class AppHost
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+
+        // Chinese text is written as characters, not &#x...; entities, in server-rendered HTML.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddCrmData(builder.Configuration);
         services.AddStaffIdentity();
         services.AddCustomersModule();
