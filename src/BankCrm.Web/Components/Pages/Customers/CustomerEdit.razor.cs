@@ -225,5 +225,8 @@ public sealed partial class CustomerEdit
         }
     }
 
+    // MudBlazor's own Required check would take over the field's Error state and hide the validator's message.
+    private static string Required(string label) => label + " *";
+
     private DateOnly Today() => ChinaTime.Today(Time);
 }
