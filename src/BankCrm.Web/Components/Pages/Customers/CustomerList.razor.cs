@@ -2,6 +2,7 @@ using BankCrm.Core.Common;
 using BankCrm.Core.Customers;
 using BankCrm.Core.Organization;
 using BankCrm.Data.Customers;
+using BankCrm.Web.Components.Shared;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Identity;
 using Microsoft.AspNetCore.Components;
@@ -106,7 +107,7 @@ public sealed partial class CustomerList
         return ReloadAsync();
     }
 
-    private Task ReloadAsync() => table is null ? Task.CompletedTask : table.ReloadServerData();
+    private Task ReloadAsync() => table.ReloadFromFirstPageAsync();
 
     private void OpenCustomer(TableRowClickEventArgs<CustomerListItem> args)
     {

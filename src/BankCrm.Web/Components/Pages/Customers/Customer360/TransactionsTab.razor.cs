@@ -1,5 +1,6 @@
 using BankCrm.Core.Holdings;
 using BankCrm.Data.Customers;
+using BankCrm.Web.Components.Shared;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Identity;
 using Microsoft.AspNetCore.Components;
@@ -78,5 +79,5 @@ public sealed partial class TransactionsTab
         return ReloadAsync();
     }
 
-    private Task ReloadAsync() => table is null ? Task.CompletedTask : table.ReloadServerData();
+    private Task ReloadAsync() => table.ReloadFromFirstPageAsync();
 }
