@@ -78,6 +78,9 @@ public sealed partial class CustomerEdit
     protected override async Task OnParametersSetAsync()
     {
         loading = true;
+        notFound = false;
+        duplicate = null;
+        conflict = null;
         actor = await AuthenticationState.ToActorAsync();
 
         // Mirrors CustomerStore: a relationship manager's new customers join their own book.
