@@ -2,5 +2,6 @@ namespace BankCrm.Web.Customers;
 
 public static class CustomersModule
 {
-    public static IServiceCollection AddCustomersModule(this IServiceCollection services) => services;
+    public static IServiceCollection AddCustomersModule(this IServiceCollection services) =>
+        services.AddSingleton<CustomerOperations>();
 }

@@ -5,6 +5,8 @@ using BankCrm.Data.Database;
 using BankCrm.Web.Components;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Identity;
+using BankCrm.Web.Localization;
+using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -46,8 +48,11 @@ public static class AppHost
         app.UseStatusCodePages();
         app.UseRequestLocalization(options =>
         {
-            string[] cultures = ["zh-CN", "en"];
+            string[] cultures = CultureEndpoints.SupportedCultures;
             options.SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+
+            // Chinese unless the user picked English in the app bar; a browser's Accept-Language is not a choice.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         app.UseAuthentication();
         app.UseAuthorization();
@@ -59,6 +64,7 @@ public static class AppHost
         app.MapScalarApiReference("/api/docs");
         app.MapAuthEndpoints();
         app.MapCustomersApiV1();
+        app.MapCultureEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

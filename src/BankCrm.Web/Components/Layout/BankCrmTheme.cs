@@ -18,6 +18,9 @@ public static class BankCrmTheme
             {
                 FontFamily = ["Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Roboto", "sans-serif"],
             },
+
+            // Chinese has no capitals; in English, upper-case buttons and tabs would shout.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }

@@ -1,0 +1,50 @@
+using BankCrm.Core.Customers;
+using BankCrm.Data.Customers;
+using BankCrm.Web.Customers;
+using BankCrm.Web.Identity;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace BankCrm.Web.Components.Pages.Customers.Customer360;
+
+public sealed partial class ProfileTab
+{
+    private CustomerProfile? profile;
+    private IReadOnlyList<DocumentLine> documents = [];
+    private IReadOnlyList<ContactLine> contacts = [];
+    private bool loaded;
+
+    [Parameter, EditorRequired]
+    public long CustomerId { get; set; }
+
+    [Parameter, EditorRequired]
+    public Customer360Summary Summary { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject]
+    private CustomerOperations Operations { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var actor = await AuthenticationState.ToActorAsync();
+
+        // The profile comes unmasked (the edit form needs it); this tab masks every sensitive field before rendering.
+        var profileTask = Operations.QueryAsync(q => q.ProfileAsync(actor, CustomerId));
+        var filesTask = Operations.QueryAsync(q => q.DocumentsAndContactsAsync(actor, CustomerId));
+        profile = (await profileTask)?.Profile;
+        if (await filesTask is { } files)
+        {
+            (documents, contacts) = files;
+        }
+
+        loaded = true;
+    }
+
+    // Municipalities repeat themselves as province and city (上海市上海市); write them once.
+    private static string Address(CustomerProfile p) =>
+        string.Concat(p.Province, p.City == p.Province ? null : p.City, p.District, p.AddressLine);
+
+    private static string Or(string? value) => string.IsNullOrEmpty(value) ? "—" : value;
+}

@@ -1,0 +1,51 @@
+using BankCrm.Core.Holdings;
+using BankCrm.Data.Customers;
+using BankCrm.Web.Components.Shared.Formatting;
+using BankCrm.Web.Customers;
+using BankCrm.Web.Identity;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace BankCrm.Web.Components.Pages.Customers;
+
+/// <summary>Customer 360: header and tiles answer "who is this and how are they doing"; the tabs load on demand.</summary>
+public sealed partial class Customer360Page
+{
+    private Customer360Summary? summary;
+    private IReadOnlyList<MonthBalance> trend = [];
+    private decimal? aumChange;
+    private bool loading = true;
+    private long loadedId;
+
+    [Parameter]
+    public long Id { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject]
+    private CustomerOperations Operations { get; set; } = default!;
+
+    private int ActiveAccounts => summary?.Holdings.Count(h => h.Status != AccountStatus.Closed) ?? 0;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // Following a relationship link reuses this component with a new id.
+        if (Id == loadedId && !loading)
+        {
+            return;
+        }
+
+        loading = true;
+        var actor = await AuthenticationState.ToActorAsync();
+
+        // The overview tab opens first, so its trend is fetched alongside the header, each on its own DbContext.
+        var summaryTask = Operations.QueryAsync(q => q.SummaryAsync(actor, Id));
+        var trendTask = Operations.QueryAsync(q => q.BalanceTrendAsync(actor, Id));
+        summary = await summaryTask;
+        trend = await trendTask ?? [];
+        aumChange = trend.Count >= 2 ? Percent.Change(trend[^2].Balance, trend[^1].Balance) : null;
+        loadedId = Id;
+        loading = false;
+    }
+}
