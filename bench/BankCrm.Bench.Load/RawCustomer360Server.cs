@@ -14,7 +14,7 @@ internal static class RawCustomer360Server
                b.name, u.display_name, c.kyc_status, c.kyc_expires_on, c.created_at, c.version
         FROM customers c
         LEFT JOIN branches b ON b.id = c.branch_id
-        LEFT JOIN asp_net_users u ON u.id = c.relationship_manager_id
+        LEFT JOIN "AspNetUsers" u ON u.id = c.relationship_manager_id
         WHERE c.id = $1
         """;
 
