@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using BankCrm.Data.Database;
 using BankCrm.Web.Components;
 using BankCrm.Web.Customers;
+using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Identity;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -24,6 +25,7 @@ public static class AppHost
         services.AddCrmData(builder.Configuration);
         services.AddStaffIdentity();
         services.AddCustomersModule();
+        services.AddCustomerImport();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -54,6 +56,7 @@ public static class AppHost
         app.MapScalarApiReference("/api/docs");
         app.MapAuthEndpoints();
         app.MapCustomersApiV1();
+        app.MapCustomerImportApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
