@@ -73,11 +73,12 @@ public sealed class CustomerImporter(CrmDbContextFactory factory, TimeProvider t
             run = new ImportRun(actor, header, await ImportDirectory.LoadAsync(db, cancellationToken), await NumberAllocator.CreateAsync(db, cancellationToken), ChinaTime.Today(time), time.GetUtcNow().UtcDateTime);
         }
 
+        var committer = new BatchCommitter(factory, run, report, totals);
         var batch = new List<ImportRow>(BatchSize);
         var processed = 0;
         async Task FlushAsync()
         {
-            await CommitAsync(run, batch, report, totals, cancellationToken);
+            await committer.CommitAsync(batch, cancellationToken);
             processed += batch.Count;
             batch.Clear();
             progress?.Report(new ImportProgress(processed, source.EstimatedRows));
@@ -121,44 +122,6 @@ public sealed class CustomerImporter(CrmDbContextFactory factory, TimeProvider t
         if (processed == 0)
         {
             throw new ImportFileException("文件只有表头，没有数据行。");
-        }
-    }
-
-    /// <summary>
-    /// A batch that the database refuses (a customer number taken or a customer edited by someone else meanwhile)
-    /// is tried again row by row, so one conflicting row costs only itself.
-    /// </summary>
-    private async Task CommitAsync(ImportRun run, IReadOnlyList<ImportRow> rows, ImportErrorReport report, BatchResult totals, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var db = factory.CreateDbContext();
-            var result = await new ImportBatch(run, db).RunAsync(rows, cancellationToken);
-            run.Seen.Commit();
-            totals.Created += result.Created;
-            totals.Updated += result.Updated;
-            totals.Unchanged += result.Unchanged;
-            totals.Invalid += result.Invalid;
-            result.Errors.ForEach(report.Add);
-        }
-        catch (DbUpdateException) when (rows.Count > 1)
-        {
-            run.Seen.Rollback();
-            await using (var db = factory.CreateDbContext())
-            {
-                await run.Numbers.ReloadAsync(db, cancellationToken);
-            }
-
-            foreach (var row in rows)
-            {
-                await CommitAsync(run, [row], report, totals, cancellationToken);
-            }
-        }
-        catch (DbUpdateException)
-        {
-            run.Seen.Rollback();
-            totals.Invalid++;
-            report.Add(new ImportRowError(rows[0].Number, string.Empty, string.Empty, "保存失败：该行与他人同时进行的修改冲突，请稍后重新导入"));
         }
     }
 }

@@ -4,7 +4,7 @@ using BankCrm.Core.Customers;
 namespace BankCrm.Data.Customers.ImportCustomers;
 
 /// <summary>The Chinese and English header names of each column, and the columns every file must have.</summary>
-public static class ImportColumns
+internal static class ImportColumns
 {
     public static readonly IReadOnlyList<(ImportField Field, string Chinese, string[] Aliases)> All =
     [

@@ -4,7 +4,7 @@ namespace BankCrm.Data.Customers.ImportCustomers;
 /// The columns an import file may have. Profile fields carry the names of <see cref="Core.Customers.CustomerProfile"/>
 /// so that the validator's field errors map back to a column by name.
 /// </summary>
-public enum ImportField
+internal enum ImportField
 {
     CustomerNumber,
     Type,

@@ -1,7 +1,7 @@
 namespace BankCrm.Data.Customers.ImportCustomers;
 
 /// <summary>A problem with the whole file (format, encoding, header): the import stops before it changes anything.</summary>
-public sealed class ImportFileException : Exception
+internal sealed class ImportFileException : Exception
 {
     public ImportFileException()
         : base("导入文件无效")

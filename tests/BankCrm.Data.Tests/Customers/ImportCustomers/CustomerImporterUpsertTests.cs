@@ -101,6 +101,25 @@ public sealed class CustomerImporterUpsertTests
         Assert.Equal("已有客户 C00000001 是个人客户，导入不能修改客户类型", Assert.Single(result.FirstErrors).Message);
     }
 
+    [Fact]
+    public async Task ImportAsync_WhenDatabaseRefusesOneRow_SavesTheOthersOfItsBatch()
+    {
+        await using var database = await ImportTestDatabase.CreateAsync();
+        await using (var db = database.Factory.CreateDbContext())
+        {
+            // Stands in for a conflict the rules cannot see in advance (a number taken by a concurrent save).
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse BEFORE INSERT ON customers WHEN NEW.name = '拒绝' BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+        }
+
+        var result = await database.ImportAsync(Utf8(Text(Header, Person("张伟", 1), Person("拒绝", 2), Person("李娜", 3))));
+
+        Assert.Equal((2, 1), (result.Created, result.Invalid));
+        Assert.Equal(new BankCrm.Data.Customers.ImportCustomers.ImportRowError(3, string.Empty, string.Empty, "保存失败：数据库拒绝了该行（可能与他人同时进行的修改冲突），请稍后重新导入该行"), Assert.Single(result.FirstErrors));
+        await using var check = database.Factory.CreateDbContext();
+        Assert.Equal(["张伟", "李娜"], await check.Customers.OrderBy(c => c.Id).Select(c => c.Name).ToListAsync());
+        Assert.Equal(2, await check.CustomerChanges.CountAsync(c => c.Field == "Created"));
+    }
+
     private static async Task<int> CountChangesAsync(ImportTestDatabase database)
     {
         await using var db = database.Factory.CreateDbContext();
