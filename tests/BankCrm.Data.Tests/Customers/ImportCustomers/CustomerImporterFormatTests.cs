@@ -58,6 +58,19 @@ public sealed class CustomerImporterFormatTests
     }
 
     [Fact]
+    public async Task ImportAsync_WhenQuotedCellSpansLines_CountsRowsAsSpreadsheetDoes()
+    {
+        await using var database = await ImportTestDatabase.CreateAsync();
+        var file = Text(Header + ",详细地址", Person("张伟", 1) + ",\"浦东新区\n世纪大道 100 号, 8 楼\"", $",个人,李娜,{IdNumber(2)},,,123,SH001,rm1,");
+
+        var result = await database.ImportAsync(Utf8(file.Replace("\n", "\r\n", StringComparison.Ordinal)));
+
+        Assert.Equal(3, Assert.Single(result.FirstErrors).Row);
+        await using var db = database.Factory.CreateDbContext();
+        Assert.Equal("浦东新区\n世纪大道 100 号, 8 楼", (await db.Customers.SingleAsync()).AddressLine);
+    }
+
+    [Fact]
     public async Task ImportAsync_WhenXlsx_ReadsTextNumberAndDateCells()
     {
         await using var database = await ImportTestDatabase.CreateAsync();
