@@ -1,4 +1,5 @@
 using BankCrm.Core.Organization;
+using BankCrm.Data.Database;
 using Microsoft.EntityFrameworkCore;
 using static BankCrm.Data.Tests.Customers.ImportCustomers.ImportFiles;
 
@@ -108,7 +109,10 @@ public sealed class CustomerImporterUpsertTests
         await using (var db = database.Factory.CreateDbContext())
         {
             // Stands in for a conflict the rules cannot see in advance (a number taken by a concurrent save).
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse BEFORE INSERT ON customers WHEN NEW.name = '拒绝' BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+            await db.Database.ExecuteSqlRawAsync(database.Factory.Options.Provider == DatabaseProvider.Postgres
+                ? "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN IF NEW.name = '拒绝' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;"
+                    + " CREATE TRIGGER refuse BEFORE INSERT ON customers FOR EACH ROW EXECUTE FUNCTION refuse();"
+                : "CREATE TRIGGER refuse BEFORE INSERT ON customers WHEN NEW.name = '拒绝' BEGIN SELECT RAISE(ABORT, 'refused'); END;");
         }
 
         var result = await database.ImportAsync(Utf8(Text(Header, Person("张伟", 1), Person("拒绝", 2), Person("李娜", 3))));

@@ -3,12 +3,14 @@ using BankCrm.Data.Database;
 using BankCrm.Data.Organization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace BankCrm.Data.Tests.Customers.ImportCustomers;
 
 /// <summary>
-/// A migrated SQLite database in a temporary folder with two branches (SH001, BJ001), a relationship manager in
-/// each (rm1, rm2) and a branch manager of SH001 (manager1). Deleted on dispose.
+/// A migrated database with two branches (SH001, BJ001), a relationship manager in each (rm1, rm2) and a branch
+/// manager of SH001 (manager1). SQLite in a temporary folder; a fresh PostgreSQL database instead when
+/// BANKCRM_TEST_POSTGRES holds a connection string (its Database is replaced). Deleted on dispose.
 /// </summary>
 internal sealed class ImportTestDatabase : IAsyncDisposable
 {
@@ -31,9 +33,12 @@ internal sealed class ImportTestDatabase : IAsyncDisposable
 
     public static async Task<ImportTestDatabase> CreateAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "bankcrm-import-tests", Guid.NewGuid().ToString("N"));
+        var name = Guid.NewGuid().ToString("N");
+        var folder = Path.Combine(Path.GetTempPath(), "bankcrm-import-tests", name);
         Directory.CreateDirectory(folder);
-        var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder, "crm.db")};Pooling=False" };
+        var options = Environment.GetEnvironmentVariable("BANKCRM_TEST_POSTGRES") is { Length: > 0 } postgres
+            ? new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = $"bankcrm_imp_test_{name}", Pooling = false }.ConnectionString }
+            : new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder, "crm.db")};Pooling=False" };
         var database = new ImportTestDatabase(folder, new CrmDbContextFactory(options));
         await using var db = database.Factory.CreateDbContext();
         await db.Database.MigrateAsync();
@@ -50,8 +55,13 @@ internal sealed class ImportTestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Factory.Options.Provider == DatabaseProvider.Postgres)
+        {
+            await using var db = Factory.CreateDbContext();
+            await db.Database.EnsureDeletedAsync();
+        }
+
         SqliteConnection.ClearAllPools();
-        await Task.Yield();
         Directory.Delete(folder, recursive: true);
     }
 }
