@@ -26,6 +26,24 @@ internal static class ImportFileGenerator
         }
     }
 
+    /// <summary>The same rows as an .xlsx workbook, every cell text (as a bank template formats ID columns).</summary>
+    public static void WriteXlsx(string csvPath, string xlsxPath)
+    {
+        var columns = Header.Split(',');
+        var rows = File.ReadLines(csvPath).Skip(1).Select(line =>
+        {
+            var cells = line.Split(',');
+            var row = new Dictionary<string, object?>(columns.Length);
+            for (var c = 0; c < columns.Length; c++)
+            {
+                row[columns[c]] = cells[c];
+            }
+
+            return row;
+        });
+        MiniExcelLibs.MiniExcel.SaveAs(xlsxPath, rows);
+    }
+
     private static string Individual(int i)
     {
         var birth = new DateOnly(1950, 1, 1).AddDays(i % 20_000);

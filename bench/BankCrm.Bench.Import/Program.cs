@@ -8,7 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 // Times the customer import on a fresh database: the first run creates every customer, the second run of the
-// same file must change nothing. Usage: BankCrm.Bench.Import [rows] ; PostgreSQL runs too when
+// same file must change nothing; then the same rows as an .xlsx workbook on SQLite. Usage: BankCrm.Bench.Import [rows] ; PostgreSQL runs too when
 // BANKCRM_BENCH_POSTGRES holds a connection string (its database is created and dropped).
 var rows = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
 var folder = Directory.CreateTempSubdirectory("bankcrm-import-bench").FullName;
@@ -18,11 +18,17 @@ try
     ImportFileGenerator.Write(file, rows);
     Console.WriteLine($"{rows:N0} rows, {new FileInfo(file).Length / 1024.0 / 1024.0:N1} MB CSV, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
-    await RunAsync("SQLite", new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder, "bench.db")};Pooling=False" }, file);
+    var sqlite = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder, "bench.db")};Pooling=False" };
+    await RunAsync("SQLite", sqlite, file);
     if (Environment.GetEnvironmentVariable("BANKCRM_BENCH_POSTGRES") is { Length: > 0 } postgres)
     {
         await RunAsync("PostgreSQL", new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres }, file);
     }
+
+    var workbook = Path.Combine(folder, "customers.xlsx");
+    ImportFileGenerator.WriteXlsx(file, workbook);
+    Console.WriteLine($"The same rows as .xlsx: {new FileInfo(workbook).Length / 1024.0 / 1024.0:N1} MB");
+    await RunAsync("SQLite", sqlite, workbook);
 }
 finally
 {
