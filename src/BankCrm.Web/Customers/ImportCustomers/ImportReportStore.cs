@@ -48,6 +48,15 @@ public sealed class ImportReportStore(TimeProvider time)
                 Discard(id);
             }
         }
+
+        // Reports of a process that stopped before its day was over are left on disk; nobody can fetch them.
+        if (Directory.Exists(folder))
+        {
+            foreach (var orphan in new DirectoryInfo(folder).EnumerateFiles("*.csv").Where(f => now - f.LastWriteTimeUtc > KeepFor))
+            {
+                orphan.Delete();
+            }
+        }
     }
 
     private sealed record Entry(string OwnerId, string Path, DateTimeOffset CreatedAt);
