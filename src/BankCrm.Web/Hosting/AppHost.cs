@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using BankCrm.Data.Database;
 using BankCrm.Web.Components;
 using BankCrm.Web.Customers;
+using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Localization;
 using Microsoft.AspNetCore.Localization;
@@ -31,6 +32,7 @@ public static class AppHost
         services.AddCrmData(builder.Configuration);
         services.AddStaffIdentity();
         services.AddCustomersModule();
+        services.AddCustomerImport();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -65,6 +67,7 @@ public static class AppHost
         app.MapAuthEndpoints();
         app.MapCustomersApiV1();
         app.MapCultureEndpoints();
+        app.MapCustomerImportApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

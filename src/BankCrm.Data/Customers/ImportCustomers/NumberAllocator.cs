@@ -1,0 +1,47 @@
+using BankCrm.Core.Customers;
+using BankCrm.Data.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace BankCrm.Data.Customers.ImportCustomers;
+
+/// <summary>
+/// Customer numbers for new rows that bring none. It starts above both the highest id (what
+/// <see cref="CustomerStore"/> numbers from) and the highest C-number, because imported files may carry numbers
+/// of their own, and skips numbers this file has already used.
+/// </summary>
+internal sealed class NumberAllocator
+{
+    private long next;
+
+    public static async Task<NumberAllocator> CreateAsync(CrmDbContext db, CancellationToken cancellationToken)
+    {
+        var allocator = new NumberAllocator();
+        await allocator.ReloadAsync(db, cancellationToken);
+        return allocator;
+    }
+
+    /// <summary>Reads the database again, after a batch failed because someone else took a number meanwhile.</summary>
+    public async Task ReloadAsync(CrmDbContext db, CancellationToken cancellationToken)
+    {
+        var maxId = await db.Customers.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        var maxNumber = await db.Customers
+            .Where(c => c.CustomerNumber.StartsWith("C") && c.CustomerNumber.Length == 9)
+            .OrderByDescending(c => c.CustomerNumber)
+            .Select(c => c.CustomerNumber)
+            .FirstOrDefaultAsync(cancellationToken);
+        var fromNumber = CustomerNumber.IsWellFormed(maxNumber) ? long.Parse(maxNumber.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture) : 0;
+        next = Math.Max(next, Math.Max(maxId, fromNumber) + 1);
+    }
+
+    public string Next(Func<string, bool> usedInFile)
+    {
+        while (true)
+        {
+            var number = CustomerNumber.From(next++);
+            if (!usedInFile(number))
+            {
+                return number;
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using BankCrm.Core.Organization;
+using BankCrm.Data.Customers.ImportCustomers;
+
+namespace BankCrm.Web.Customers.ImportCustomers;
+
+/// <summary>Runs an import for the web (page and API) with its error report kept in the <see cref="ImportReportStore"/>.</summary>
+public sealed class CustomerImportRunner(CustomerImporter importer, ImportReportStore reports)
+{
+    public async Task<ImportSummary> RunAsync(Stream content, Actor actor, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (id, file) = reports.Create(actor.UserId);
+        ImportResult result;
+        await using (file)
+        {
+            using var report = ImportErrorReport.WriteTo(file);
+            result = await importer.ImportAsync(content, actor, report, progress, cancellationToken);
+        }
+
+        if (result.ErrorCount == 0)
+        {
+            reports.Discard(id);
+            return ImportSummary.From(result, reportUrl: null);
+        }
+
+        return ImportSummary.From(result, ImportReportStore.DownloadUrl(id));
+    }
+}
