@@ -36,7 +36,7 @@ cluster=$(pg_lsclusters --no-header 2>/dev/null | head -n 1 || true)
 if [[ -z $cluster ]]; then
     version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
     echo "Creating PostgreSQL $version cluster ..."
-    pg_createcluster "$version" main >/dev/null
+    pg_createcluster --locale C.UTF-8 "$version" main >/dev/null
     cluster=$(pg_lsclusters --no-header | head -n 1)
 fi
 read -r pg_version pg_name pg_port pg_status _ <<<"$cluster"
@@ -49,6 +49,15 @@ for _ in $(seq 1 30); do
     sleep 1
 done
 pg_isready -q -h 127.0.0.1 -p "$pg_port" || { echo "test.sh: PostgreSQL did not accept connections on 127.0.0.1:$pg_port" >&2; exit 1; }
+# Chinese names need UTF-8 databases. A cluster that apt created under the C locale (SQL_ASCII) is
+# recreated once as C.UTF-8; it holds nothing yet on such a machine.
+if [[ $(as_postgres psql -p "$pg_port" -tAc "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = 'template1'") != UTF8 ]]; then
+    echo "Recreating PostgreSQL $pg_version/$pg_name with UTF-8 encoding ..."
+    pg_dropcluster --stop "$pg_version" "$pg_name"
+    pg_createcluster --locale C.UTF-8 --port "$pg_port" "$pg_version" "$pg_name" >/dev/null
+    pg_ctlcluster "$pg_version" "$pg_name" start
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$pg_port" && break; sleep 1; done
+fi
 if ! PGPASSWORD=bankcrm psql -h 127.0.0.1 -p "$pg_port" -U bankcrm -d postgres -tAc "SELECT 1" >/dev/null 2>&1; then
     if ! as_postgres psql -p "$pg_port" -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'bankcrm'" | grep -q 1; then
         as_postgres psql -p "$pg_port" -q -c "CREATE ROLE bankcrm LOGIN PASSWORD 'bankcrm' CREATEDB"

@@ -1,3 +1,4 @@
+using BankCrm.Data.Database;
 using BankCrm.Core.Organization;
 using BankCrm.Data.Customers.ImportCustomers;
 using Microsoft.EntityFrameworkCore;
@@ -5,12 +6,14 @@ using static BankCrm.Data.Tests.Customers.ImportCustomers.ImportFiles;
 
 namespace BankCrm.Data.Tests.Customers.ImportCustomers;
 
-public sealed class CustomerImporterFileErrorTests
+public abstract class CustomerImporterFileErrorTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     [Fact]
     public async Task ImportAsync_WhenHeadersUnknown_RefusesFileAndChangesNothing()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(Utf8(Text(Header + ",备注,爱好", Person("张伟", 1) + ",x,y")));
 
@@ -21,7 +24,7 @@ public sealed class CustomerImporterFileErrorTests
     [Fact]
     public async Task ImportAsync_WhenRequiredColumnsMissing_NamesThem()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(Utf8(Text("姓名,手机号", $"张伟,{Mobile(1)}")));
 
@@ -32,7 +35,7 @@ public sealed class CustomerImporterFileErrorTests
     [Fact]
     public async Task ImportAsync_WhenHeaderRepeats_RefusesFile()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(Utf8(Text(Header + ",姓名", Person("张伟", 1) + ",张伟")));
 
@@ -43,7 +46,7 @@ public sealed class CustomerImporterFileErrorTests
     [Fact]
     public async Task ImportAsync_WhenEnglishHeadersInAnyCase_Accepted()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(Utf8(Text("customer number,TYPE,Name,id_number,Mobile,branchCode", $",Individual,Zhang Wei,{IdNumber(1)},{Mobile(1)},sh001")));
 
@@ -53,7 +56,7 @@ public sealed class CustomerImporterFileErrorTests
     [Fact]
     public async Task ImportAsync_WhenPasswordColumn_RefusesAuthenticationData()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(Utf8(Text(Header + ",交易密码", Person("张伟", 1) + ",123456")));
 
@@ -65,7 +68,7 @@ public sealed class CustomerImporterFileErrorTests
     [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, 0x0D, 0x0A, 0x0D, 0x0A })]
     public async Task ImportAsync_WhenFileEmpty_ReportsEmptyFile(byte[] content)
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(content);
 
@@ -75,7 +78,7 @@ public sealed class CustomerImporterFileErrorTests
     [Fact]
     public async Task ImportAsync_WhenOnlyHeader_ReportsNoDataRows()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(Utf8(Text(Header, ",,,,,,,,", string.Empty)));
 
@@ -86,7 +89,7 @@ public sealed class CustomerImporterFileErrorTests
     [Fact]
     public async Task ImportAsync_WhenBinaryFileNamedCsv_RefusesFormat()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         var random = new byte[4096];
         new Random(7).NextBytes(random);
 
@@ -98,7 +101,7 @@ public sealed class CustomerImporterFileErrorTests
     [Fact]
     public async Task ImportAsync_WhenOldExcelFormat_AsksForXlsx()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]);
 
@@ -108,7 +111,7 @@ public sealed class CustomerImporterFileErrorTests
     [Fact]
     public async Task ImportAsync_WhenZipIsNotWorkbook_RefusesFile()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         using var zip = new MemoryStream();
         using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -124,7 +127,7 @@ public sealed class CustomerImporterFileErrorTests
     [Fact]
     public async Task ImportAsync_WhenActorIsRelationshipManager_RefusesImport()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         var rm = new Actor(database.Rm1Id, "rm1", [StaffRole.RelationshipManager], ImportTestDatabase.Shanghai);
 
         var result = await database.ImportAsync(Utf8(Text(Header, Person("张伟", 1))), rm);
@@ -154,4 +157,14 @@ public sealed class CustomerImporterFileErrorTests
         Assert.False(await db.Customers.AnyAsync());
         Assert.False(await db.CustomerChanges.AnyAsync());
     }
+}
+
+public sealed class CustomerImporterFileErrorTestsOnSqlite : CustomerImporterFileErrorTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class CustomerImporterFileErrorTestsOnPostgres : CustomerImporterFileErrorTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

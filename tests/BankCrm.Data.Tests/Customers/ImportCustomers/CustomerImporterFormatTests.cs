@@ -1,3 +1,4 @@
+using BankCrm.Data.Database;
 using BankCrm.Core.Customers;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -5,12 +6,14 @@ using static BankCrm.Data.Tests.Customers.ImportCustomers.ImportFiles;
 
 namespace BankCrm.Data.Tests.Customers.ImportCustomers;
 
-public sealed class CustomerImporterFormatTests
+public abstract class CustomerImporterFormatTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     [Fact]
     public async Task ImportAsync_WhenUtf8Csv_CreatesCustomersWithBranchAndManager()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(Utf8(Text(Header, Person("张伟", 1), Person("李娜", 2))));
 
@@ -25,7 +28,7 @@ public sealed class CustomerImporterFormatTests
     [Fact]
     public async Task ImportAsync_WhenUtf8WithByteOrderMark_RecognisesFirstColumn()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(Utf8WithBom(Text(Header, Person("张伟", 1, "C00000042"))));
 
@@ -37,7 +40,7 @@ public sealed class CustomerImporterFormatTests
     [Fact]
     public async Task ImportAsync_WhenGbkCsv_NamesRoundTripExactly()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         string[] names = ["张伟", "欧阳娜娜", "𡃁明"];
 
         var result = await database.ImportAsync(Gb18030(Text(Header, Person(names[0], 1), Person(names[1], 2), Person(names[2], 3))));
@@ -50,7 +53,7 @@ public sealed class CustomerImporterFormatTests
     [Fact]
     public async Task ImportAsync_WhenTabSeparated_ReadsColumns()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(Utf8(Text(Header.Replace(',', '\t'), Person("张伟", 1).Replace(',', '\t'))));
 
@@ -60,7 +63,7 @@ public sealed class CustomerImporterFormatTests
     [Fact]
     public async Task ImportAsync_WhenQuotedCellSpansLines_CountsRowsAsSpreadsheetDoes()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         var file = Text(Header + ",详细地址", Person("张伟", 1) + ",\"浦东新区\n世纪大道 100 号, 8 楼\"", $",个人,李娜,{IdNumber(2)},,,123,SH001,rm1,");
 
         var result = await database.ImportAsync(Utf8(file.Replace("\n", "\r\n", StringComparison.Ordinal)));
@@ -73,7 +76,7 @@ public sealed class CustomerImporterFormatTests
     [Fact]
     public async Task ImportAsync_WhenXlsx_ReadsTextNumberAndDateCells()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         var rows = new[]
         {
             new Dictionary<string, object?>
@@ -102,7 +105,7 @@ public sealed class CustomerImporterFormatTests
     [Fact]
     public async Task ImportAsync_WhenXlsxIdIsNumberCell_RejectsScientificNotation()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         var rows = new[] { new Dictionary<string, object?> { ["客户类型"] = "个人", ["姓名"] = "张伟", ["证件号码"] = 110105199001011234d, ["手机号"] = "13800000001", ["机构代码"] = "SH001" } };
 
         var result = await database.ImportAsync(Xlsx(rows));
@@ -115,7 +118,7 @@ public sealed class CustomerImporterFormatTests
     [Fact]
     public async Task ImportAsync_WhenDigitsAreFullWidth_StoresNormalisedValues()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         var wide = string.Concat(IdNumber(1).Select(c => (char)(c - '0' + '０')));
 
         var result = await database.ImportAsync(Utf8(Text(Header, $",个人,张伟,{wide},男,１９９０-０１-０２,１３８００００００01,ＳＨ００１,rm1")));
@@ -132,4 +135,14 @@ public sealed class CustomerImporterFormatTests
         stream.SaveAs(rows);
         return stream.ToArray();
     }
+}
+
+public sealed class CustomerImporterFormatTestsOnSqlite : CustomerImporterFormatTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class CustomerImporterFormatTestsOnPostgres : CustomerImporterFormatTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

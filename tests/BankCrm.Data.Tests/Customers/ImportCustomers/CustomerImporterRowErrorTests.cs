@@ -1,3 +1,4 @@
+using BankCrm.Data.Database;
 using BankCrm.Core.Customers;
 using BankCrm.Core.Organization;
 using BankCrm.Data.Customers.ImportCustomers;
@@ -6,12 +7,14 @@ using static BankCrm.Data.Tests.Customers.ImportCustomers.ImportFiles;
 
 namespace BankCrm.Data.Tests.Customers.ImportCustomers;
 
-public sealed class CustomerImporterRowErrorTests
+public abstract class CustomerImporterRowErrorTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     [Fact]
     public async Task ImportAsync_WhenRowsMixValidAndInvalid_ImportsValidAndReportsExactRows()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         var badChecksum = IdNumber(3)[..17] + (IdNumber(3)[17] == '0' ? '1' : '0');
         var file = Text(
             Header,
@@ -44,7 +47,7 @@ public sealed class CustomerImporterRowErrorTests
     [Fact]
     public async Task ImportAsync_WhenIdInScientificNotation_RejectsRowWithoutFixingIt()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(Utf8(Text(Header, $",个人,张伟,1.10105E+17,,,{Mobile(1)},SH001,rm1")));
 
@@ -56,7 +59,7 @@ public sealed class CustomerImporterRowErrorTests
     [Fact]
     public async Task ImportAsync_WhenIdNumberRepeatsInFile_RejectsLaterRow()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(Utf8(Text(Header, Person("张伟", 1), Person("张伟", 2), $",个人,张伟,{IdNumber(1)},,,{Mobile(3)},SH001,rm1")));
 
@@ -67,7 +70,7 @@ public sealed class CustomerImporterRowErrorTests
     [Fact]
     public async Task ImportAsync_WhenCustomerNumberRepeatsInFile_RejectsLaterRow()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(Utf8(Text(Header, Person("张伟", 1, "C00000500"), Person("李娜", 2, "C00000500"))));
 
@@ -77,7 +80,7 @@ public sealed class CustomerImporterRowErrorTests
     [Fact]
     public async Task ImportAsync_WhenIdBelongsToAnotherCustomerNumber_RejectsRow()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         await database.ImportAsync(Utf8(Text(Header, Person("张伟", 1, "C00000001"))));
 
         var result = await database.ImportAsync(Utf8(Text(Header, $"C00000002,个人,李强,{IdNumber(1)},,,{Mobile(2)},SH001,rm1")));
@@ -88,7 +91,7 @@ public sealed class CustomerImporterRowErrorTests
     [Fact]
     public async Task ImportAsync_WhenNameAndMobileMatchAnotherCustomer_RejectsRowLikeTheForm()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         await database.ImportAsync(Utf8(Text(Header, Person("张伟", 1))));
 
         var result = await database.ImportAsync(Utf8(Text(Header, $",个人,张伟,{IdNumber(2)},,,{Mobile(1)},SH001,rm1")));
@@ -100,7 +103,7 @@ public sealed class CustomerImporterRowErrorTests
     [Fact]
     public async Task ImportAsync_WhenBranchManagerImportsOtherBranch_RejectsThoseRows()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         var manager = new Actor("manager-id", "manager1", [StaffRole.BranchManager], ImportTestDatabase.Shanghai);
 
         var result = await database.ImportAsync(Utf8(Text(Header, Person("张伟", 1), $",个人,李娜,{IdNumber(2)},,,{Mobile(2)},BJ001,rm2", $",个人,王磊,{IdNumber(3)},,,{Mobile(3)},,")), manager);
@@ -112,7 +115,7 @@ public sealed class CustomerImporterRowErrorTests
     [Fact]
     public async Task ImportAsync_WhenRowHasNoBranchAndActorHasNone_RequiresBranchCode()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(Utf8(Text(Header, $",个人,张伟,{IdNumber(1)},,,{Mobile(1)},,")), CommandLine);
 
@@ -122,7 +125,7 @@ public sealed class CustomerImporterRowErrorTests
     [Fact]
     public async Task ImportAsync_WhenCorporateLacksLegalRepresentative_ReportsCorporateRules()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         var result = await database.ImportAsync(Utf8(Text("客户类型,名称,证件号码,行业,法定代表人,机构代码", $"对公,上海示例贸易有限公司,{CreditCode()},,,SH001")));
 
@@ -132,7 +135,7 @@ public sealed class CustomerImporterRowErrorTests
     [Fact]
     public async Task ImportAsync_WhenMoreRowsThanOneBatch_CommitsAllAndFindsRepeatsAcrossBatches()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         var lines = new List<string> { Header };
         lines.AddRange(Enumerable.Range(1, CustomerImporter.BatchSize + 4).Select(i => Person($"客户{i}", i)));
         lines.Add($",个人,重复,{IdNumber(1)},,,{Mobile(99_999)},SH001,rm1");
@@ -150,4 +153,14 @@ public sealed class CustomerImporterRowErrorTests
     {
         public void Report(ImportProgress value) => report(value);
     }
+}
+
+public sealed class CustomerImporterRowErrorTestsOnSqlite : CustomerImporterRowErrorTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class CustomerImporterRowErrorTestsOnPostgres : CustomerImporterRowErrorTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -5,12 +5,14 @@ using static BankCrm.Data.Tests.Customers.ImportCustomers.ImportFiles;
 
 namespace BankCrm.Data.Tests.Customers.ImportCustomers;
 
-public sealed class CustomerImporterUpsertTests
+public abstract class CustomerImporterUpsertTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     [Fact]
     public async Task ImportAsync_WhenSameFileImportedTwice_SecondRunChangesNothing()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         var file = Utf8(Text(
             Header + ",邮箱,详细地址,进出口业务,行业,法定代表人",
             Person("张伟", 1, "C00000100") + ",zw@example.com,浦东新区世纪大道 100 号,否,,",
@@ -30,7 +32,7 @@ public sealed class CustomerImporterUpsertTests
     [Fact]
     public async Task ImportAsync_WhenCustomerNumberExists_UpdatesAndRecordsChangeHistory()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         await database.ImportAsync(Utf8(Text(Header, Person("张伟", 1, "C00000100"))), CommandLine);
         var importer = new Actor("manager-id", "manager1", [StaffRole.BranchManager], ImportTestDatabase.Shanghai);
 
@@ -49,7 +51,7 @@ public sealed class CustomerImporterUpsertTests
     [Fact]
     public async Task ImportAsync_WhenRowHasNoNumberButKnownId_UpdatesThatCustomer()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         await database.ImportAsync(Utf8(Text(Header, Person("张伟", 1, "C00000007"))));
 
         var result = await database.ImportAsync(Utf8(Text(Header, $",个人,张伟,{IdNumber(1)},,,{Mobile(1)},BJ001,rm2")));
@@ -64,7 +66,7 @@ public sealed class CustomerImporterUpsertTests
     [Fact]
     public async Task ImportAsync_WhenColumnAbsent_KeepsStoredValue()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         await database.ImportAsync(Utf8(Text(Header + ",邮箱", Person("张伟", 1, "C00000001") + ",zw@example.com")));
 
         var result = await database.ImportAsync(Utf8(Text("客户号,客户类型,姓名,证件号码,城市", $"C00000001,个人,张伟,{IdNumber(1)},上海市")));
@@ -78,7 +80,7 @@ public sealed class CustomerImporterUpsertTests
     [Fact]
     public async Task ImportAsync_WhenNumbersGivenAndMissing_KeepsGivenAndAllocatesAboveThem()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
 
         await database.ImportAsync(Utf8(Text(Header, Person("张伟", 1, "C00000500"), Person("李娜", 2), Person("王磊", 3, "c00000501"))));
 
@@ -94,7 +96,7 @@ public sealed class CustomerImporterUpsertTests
     [Fact]
     public async Task ImportAsync_WhenTypeDiffersFromExistingCustomer_RejectsRow()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         await database.ImportAsync(Utf8(Text(Header, Person("张伟", 1, "C00000001"))));
 
         var result = await database.ImportAsync(Utf8(Text("客户号,客户类型,名称,证件号码,行业,法定代表人", $"C00000001,对公,示例公司,{CreditCode()},制造业,张伟")));
@@ -105,7 +107,7 @@ public sealed class CustomerImporterUpsertTests
     [Fact]
     public async Task ImportAsync_WhenDatabaseRefusesOneRow_SavesTheOthersOfItsBatch()
     {
-        await using var database = await ImportTestDatabase.CreateAsync();
+        await using var database = await ImportTestDatabase.CreateAsync(Provider);
         await using (var db = database.Factory.CreateDbContext())
         {
             // Stands in for a conflict the rules cannot see in advance (a number taken by a concurrent save).
@@ -129,4 +131,14 @@ public sealed class CustomerImporterUpsertTests
         await using var db = database.Factory.CreateDbContext();
         return await db.CustomerChanges.CountAsync();
     }
+}
+
+public sealed class CustomerImporterUpsertTestsOnSqlite : CustomerImporterUpsertTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class CustomerImporterUpsertTestsOnPostgres : CustomerImporterUpsertTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

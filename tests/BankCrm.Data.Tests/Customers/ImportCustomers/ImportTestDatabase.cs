@@ -9,8 +9,8 @@ namespace BankCrm.Data.Tests.Customers.ImportCustomers;
 
 /// <summary>
 /// A migrated database with two branches (SH001, BJ001), a relationship manager in each (rm1, rm2) and a branch
-/// manager of SH001 (manager1). SQLite in a temporary folder; a fresh PostgreSQL database instead when
-/// BANKCRM_TEST_POSTGRES holds a connection string (its Database is replaced). Deleted on dispose.
+/// manager of SH001 (manager1). SQLite in a temporary folder, or a fresh PostgreSQL database on the server
+/// named by BANKCRM_TEST_PG (its Database is replaced; without it the PostgreSQL tests fail). Deleted on dispose.
 /// </summary>
 internal sealed class ImportTestDatabase : IAsyncDisposable
 {
@@ -31,13 +31,13 @@ internal sealed class ImportTestDatabase : IAsyncDisposable
 
     public string Rm2Id { get; private set; } = string.Empty;
 
-    public static async Task<ImportTestDatabase> CreateAsync()
+    public static async Task<ImportTestDatabase> CreateAsync(DatabaseProvider provider)
     {
         var name = Guid.NewGuid().ToString("N");
         var folder = Path.Combine(Path.GetTempPath(), "bankcrm-import-tests", name);
         Directory.CreateDirectory(folder);
-        var options = Environment.GetEnvironmentVariable("BANKCRM_TEST_POSTGRES") is { Length: > 0 } postgres
-            ? new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = $"bankcrm_imp_test_{name}", Pooling = false }.ConnectionString }
+        var options = provider == DatabaseProvider.Postgres
+            ? new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer()) { Database = $"bankcrm_imp_test_{name}", Pooling = false }.ConnectionString }
             : new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder, "crm.db")};Pooling=False" };
         var database = new ImportTestDatabase(folder, new CrmDbContextFactory(options));
         await using var db = database.Factory.CreateDbContext();
@@ -52,6 +52,11 @@ internal sealed class ImportTestDatabase : IAsyncDisposable
         await db.SaveChangesAsync();
         return database;
     }
+
+    private static string PostgresServer() =>
+        Environment.GetEnvironmentVariable("BANKCRM_TEST_PG") is { Length: > 0 } server
+            ? server
+            : throw new InvalidOperationException("BANKCRM_TEST_PG must hold a PostgreSQL connection string for the PostgreSQL tests (./test.sh sets it).");
 
     public async ValueTask DisposeAsync()
     {
