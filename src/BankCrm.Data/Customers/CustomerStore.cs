@@ -42,10 +42,10 @@ public sealed class CustomerStore(CrmDbContext db, TimeProvider time)
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var numbers = await NumberAllocator.CreateAsync(db, cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
-            var next = (await db.Customers.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0) + 1;
-            var customer = Customer.Create(CustomerNumber.From(next), profile, assignment.BranchId, assignment.RelationshipManagerId, now);
+            var customer = Customer.Create(numbers.Next(_ => false), profile, assignment.BranchId, assignment.RelationshipManagerId, now);
             db.Customers.Add(customer);
             try
             {
@@ -58,6 +58,7 @@ public sealed class CustomerStore(CrmDbContext db, TimeProvider time)
             {
                 // Another user took the same customer number; detach and allocate the next one.
                 db.Entry(customer).State = EntityState.Detached;
+                await numbers.ReloadAsync(db, cancellationToken);
             }
         }
     }

@@ -2,12 +2,12 @@ using BankCrm.Core.Customers;
 using BankCrm.Data.Database;
 using Microsoft.EntityFrameworkCore;
 
-namespace BankCrm.Data.Customers.ImportCustomers;
+namespace BankCrm.Data.Customers;
 
 /// <summary>
-/// Customer numbers for new rows that bring none. It starts above both the highest id (what
-/// <see cref="CustomerStore"/> numbers from) and the highest C-number, because imported files may carry numbers
-/// of their own, and skips numbers this file has already used.
+/// Customer numbers for new customers (form, API and import rows that bring none). It starts above both the
+/// highest id and the highest C-number, because imported files may carry numbers of their own, and skips
+/// numbers the caller has already used.
 /// </summary>
 internal sealed class NumberAllocator
 {
