@@ -32,3 +32,9 @@ public sealed class GeneratedBank
 
     public DateOnly Today => Core.Common.ChinaTime.Today(Time);
 }
+
+[CollectionDefinition(Name)]
+public sealed class GeneratedBankCollection : ICollectionFixture<GeneratedBank>
+{
+    public const string Name = "generated demo bank (10,000 customers)";
+}

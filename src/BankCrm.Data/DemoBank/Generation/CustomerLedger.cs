@@ -4,8 +4,8 @@ using BankCrm.Data.DemoBank.Catalogs;
 namespace BankCrm.Data.DemoBank.Generation;
 
 /// <summary>
-/// Collects one customer's transactions and picks their moments: months in proportion to the seasonality and,
-/// for a future churner, to how much of the customer's activity is left.
+/// Collects one customer's transactions and picks their moments: months in proportion to the seasonality; for a
+/// future churner, a moment in the fading months is dropped as often as the activity has faded.
 /// </summary>
 internal sealed class CustomerLedger
 {
@@ -24,8 +24,7 @@ internal sealed class CustomerLedger
         foreach (var slot in calendar.Slots)
         {
             var days = slot.EndExclusive.DayNumber - Math.Max(slot.First.DayNumber, ActiveFrom.DayNumber);
-            var fade = generated.Traits.FutureChurner ? calendar.FadeFactor(slot.Middle) : 1.0;
-            weights.Add((slot, Math.Max(0, days) * slot.Seasonality * fade));
+            weights.Add((slot, Math.Max(0, days) * slot.Seasonality));
         }
 
         months = weights.Any(w => w.Item2 > 0) ? new Weighted<MonthSlot>(weights) : null;
@@ -46,7 +45,7 @@ internal sealed class CustomerLedger
     /// <summary>Share of the 24 months the customer was with the bank.</summary>
     public double ActiveShare => (double)(Calendar.AsOf.DayNumber - ActiveFrom.DayNumber) / (Calendar.AsOf.DayNumber - Calendar.Start.DayNumber);
 
-    /// <summary>A random day the customer was active, weighted by season (and fade); null if there is none.</summary>
+    /// <summary>A random day the customer was active, weighted by season; null when there is none or the churner skipped it.</summary>
     public DateOnly? RandomDay()
     {
         if (months is null)
@@ -56,7 +55,8 @@ internal sealed class CustomerLedger
 
         var slot = months.Draw(Random);
         var from = slot.First > ActiveFrom ? slot.First : ActiveFrom;
-        return Calendar.RandomDay(Random, from, slot.EndExclusive);
+        var day = Calendar.RandomDay(Random, from, slot.EndExclusive);
+        return Customer.Traits.FutureChurner && Random.NextDouble() > Calendar.FadeFactor(day) ? null : day;
     }
 
     public decimal NetFlow(HeldAccount account)

@@ -22,7 +22,7 @@ internal static class FlowBalancer
         var settlement = holdings.Settlement;
         var balance = settlement.Account.Balance;
         // Over two years the balance grew by up to half or shrank by up to a fifth.
-        var desired = balance * (decimal)(-0.2 + random.NextDouble() * (traits.IsCorporate ? 0.6 : 0.7));
+        var desired = Math.Round(balance * (decimal)(-0.2 + random.NextDouble() * (traits.IsCorporate ? 0.6 : 0.7)), 2);
         var gap = desired - ledger.NetFlow(settlement);
         if (Math.Abs(gap) < Math.Max(500, balance * 0.05m))
         {
@@ -33,10 +33,7 @@ internal static class FlowBalancer
         var remaining = Math.Abs(gap);
         for (var i = 0; i < parts && remaining > 0; i++)
         {
-            if (ledger.RandomDay() is not { } day)
-            {
-                return;
-            }
+            var day = ledger.RandomDay() ?? ledger.Calendar.RandomDay(random, ledger.ActiveFrom, ledger.Calendar.FadeStart);
 
             var amount = i == parts - 1 ? remaining : Math.Min(remaining, Math.Round(Math.Abs(gap) / parts * (decimal)(0.7 + random.NextDouble() * 0.6), 2));
             remaining -= amount;

@@ -55,7 +55,7 @@ internal sealed class HistoryCalendar
     public static DateOnly SpringFestival(int year) =>
         SpringFestivals.TryGetValue(year, out var date) ? date : new DateOnly(year, 2, 1);
 
-    /// <summary>How much of a churner's usual activity is left on a day: 1 before the fade, falling to 5% at the end.</summary>
+    /// <summary>How much of a churner's usual activity is left on a day: 1 before the fade, decaying exponentially to 5% at the end.</summary>
     public double FadeFactor(DateOnly day)
     {
         if (day < FadeStart)
@@ -64,7 +64,7 @@ internal sealed class HistoryCalendar
         }
 
         var progress = (double)(day.DayNumber - FadeStart.DayNumber) / (AsOf.DayNumber - FadeStart.DayNumber);
-        return Math.Max(0.05, 1.0 - 0.95 * progress);
+        return Math.Pow(0.05, Math.Clamp(progress, 0, 1));
     }
 
     public DateOnly RandomDay(DemoRandom random, MonthSlot slot) => slot.First.AddDays(random.Next(slot.Days));

@@ -102,7 +102,7 @@ internal static class PersonalFlows
         {
             // Double 11: orders placed in the first minutes of 11 November.
             var singlesDay = new DateOnly(day.Year, 11, 11);
-            if (ledger.IsActiveOn(singlesDay))
+            if (ledger.IsActiveOn(singlesDay) && account.Account.OpenedOn <= singlesDay)
             {
                 at = HistoryCalendar.At(singlesDay, random.NextDouble() * 1.5);
             }

@@ -80,23 +80,22 @@ internal static class Recurring
         }
     }
 
-    /// <summary>Demand deposits earn interest on the 20th of the last month of each quarter, credited on the 21st.</summary>
+    /// <summary>
+    /// Demand deposits earn interest on the 20th of the last month of each quarter, credited on the 21st; balances
+    /// under 10,000 are left out to keep the history for transactions that say more. A churner earns on what is left.
+    /// </summary>
     public static void Interest(CustomerLedger ledger, Holdings holdings)
     {
-        var settlement = holdings.Settlement.Account;
-        var rate = ProductCatalog.Get(settlement.ProductId).AnnualRatePercent ?? 0;
-        if (settlement.Balance < 10_000)
-        {
-            return;
-        }
-
+        var settlement = holdings.Settlement;
+        var rate = ProductCatalog.Get(settlement.Account.ProductId).AnnualRatePercent ?? 0;
         foreach (var slot in ledger.Calendar.Slots)
         {
             var day = DayOfMonth(slot, 21);
-            if (slot.First.Month % 3 == 0 && ledger.IsActiveOn(day))
+            var balance = day < ledger.Calendar.FadeStart ? settlement.BalanceBeforeFade : settlement.Account.Balance;
+            if (slot.First.Month % 3 == 0 && ledger.IsActiveOn(day) && balance >= 10_000)
             {
-                var interest = Math.Max(0.01m, Math.Round(settlement.Balance * rate / 100 / 4, 2));
-                ledger.Add(holdings.Settlement, HistoryCalendar.At(day, 2), TransactionChannel.OnlineBanking, interest, TransactionKind.Interest, "结息");
+                var interest = Math.Max(0.01m, Math.Round(balance * rate / 100 / 4, 2));
+                ledger.Add(settlement, HistoryCalendar.At(day, 2), TransactionChannel.OnlineBanking, interest, TransactionKind.Interest, "结息");
             }
         }
     }

@@ -10,11 +10,19 @@ internal static class ChurnPattern
 {
     private static readonly string[] OtherBanks = ["招商银行", "工商银行", "建设银行", "平安银行", "浦发银行", "中信银行", "宁波银行"];
 
-    public static IReadOnlySet<HeldAccount> PickClosingInvestments(Holdings holdings, DemoRandom random) =>
-        holdings.Investments.Where(_ => random.Chance(0.7)).ToHashSet();
-
-    public static void Leave(CustomerLedger ledger, Holdings holdings, IReadOnlySet<HeldAccount> closing)
+    /// <summary>Decides what the churner takes away: most investments, and 60–90% of the settlement balance.</summary>
+    public static ChurnPlan Plan(Holdings holdings, DemoRandom random)
     {
+        var closing = holdings.Investments.Where(_ => random.Chance(0.7)).ToHashSet();
+        var settlement = holdings.Settlement.Account;
+        var leaving = Math.Round(settlement.Balance * (decimal)(0.6 + random.NextDouble() * 0.3), 2);
+        settlement.Balance -= leaving;
+        return new ChurnPlan(closing, leaving);
+    }
+
+    public static void Leave(CustomerLedger ledger, Holdings holdings, ChurnPlan plan)
+    {
+        var closing = plan.Closing;
         var random = ledger.Random;
         var calendar = ledger.Calendar;
         var lastDay = calendar.AsOf.AddDays(-10);
@@ -28,7 +36,13 @@ internal static class ChurnPattern
         decimal redeemed = 0;
         foreach (var investment in closing)
         {
-            var day = calendar.RandomDay(random, calendar.FadeStart, lastDay);
+            var opened = investment.Account.OpenedOn;
+            if (opened >= lastDay)
+            {
+                continue;
+            }
+
+            var day = calendar.RandomDay(random, opened > calendar.FadeStart ? opened.AddDays(1) : calendar.FadeStart, lastDay);
             latest = day > latest ? day : latest;
             var amount = investment.Account.Balance;
             var at = HistoryCalendar.At(day, 10 + random.NextDouble() * 8);
@@ -39,8 +53,7 @@ internal static class ChurnPattern
             redeemed += amount;
         }
 
-        var leaving = Math.Round(settlement.Account.Balance * (decimal)(0.6 + random.NextDouble() * 0.3), 2);
-        var total = redeemed + leaving;
+        var total = redeemed + plan.Leaving;
         var parts = random.Between(1, 3);
         var bank = random.Pick(OtherBanks);
         var tail = random.Digits(4);
@@ -51,9 +64,13 @@ internal static class ChurnPattern
             ledger.Add(settlement, day, TransactionChannel.MobileApp, -amount, TransactionKind.TransferOut, $"{bank}（尾号{tail}）");
             total -= amount;
         }
-
-        settlement.Account.Balance -= leaving;
     }
+}
+
+/// <summary>The investments a churner redeems and the part of the settlement balance that leaves with them.</summary>
+internal sealed record ChurnPlan(IReadOnlySet<HeldAccount> Closing, decimal Leaving)
+{
+    public static readonly ChurnPlan None = new(new HashSet<HeldAccount>(), 0);
 }
 
 /// <summary>Money-laundering-like patterns planted for AML rules to find (the truth is in demo_bank_truth).</summary>

@@ -15,7 +15,7 @@ internal static class TransactionGenerator
         var ledger = new CustomerLedger(generated, calendar, random);
         var traits = generated.Traits;
         var target = (int)Math.Round(perCustomer * traits.Activity * ledger.ActiveShare);
-        IReadOnlySet<HeldAccount> closing = traits.FutureChurner ? ChurnPattern.PickClosingInvestments(holdings, random) : new HashSet<HeldAccount>();
+        var churn = traits.FutureChurner ? ChurnPattern.Plan(holdings, random) : ChurnPlan.None;
 
         Recurring.Salary(ledger, holdings);
         Recurring.LoanInstalments(ledger, holdings);
@@ -27,24 +27,24 @@ internal static class TransactionGenerator
         {
             if (ledger.RandomDay() is not { } day)
             {
-                break;
+                continue;
             }
 
             var kind = mix.Draw(random);
             if (traits.IsCorporate)
             {
-                CorporateFlows.Add(ledger, holdings, kind, day, closing);
+                CorporateFlows.Add(ledger, holdings, kind, day, churn.Closing);
             }
             else
             {
-                PersonalFlows.Add(ledger, holdings, kind, day, closing);
+                PersonalFlows.Add(ledger, holdings, kind, day, churn.Closing);
             }
         }
 
         FlowBalancer.Balance(ledger, holdings);
         if (traits.FutureChurner)
         {
-            ChurnPattern.Leave(ledger, holdings, closing);
+            ChurnPattern.Leave(ledger, holdings, churn);
         }
 
         if (traits.AmlPattern is { } pattern)
