@@ -1,4 +1,5 @@
 using BankCrm.Core.Customers;
+using BankCrm.Data.DemoBank.Catalogs;
 using Bogus.Bson;
 
 namespace BankCrm.Data.DemoBank.Generation;

@@ -1,4 +1,4 @@
-namespace BankCrm.Data.DemoBank.Generation;
+namespace BankCrm.Data.DemoBank.Catalogs;
 
 /// <summary>
 /// Name lists. Surname shares (percent of the population) follow the Ministry of Public Security's 2020 report on
