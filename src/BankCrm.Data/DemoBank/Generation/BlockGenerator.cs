@@ -17,6 +17,9 @@ internal sealed class BlockGenerator(BankLayout layout, HistoryCalendar calendar
     private const double StructuringShare = 0.002;
     private const double RapidInOutShare = 0.002;
 
+    private const double CorporateActivity = 2.0;
+    private const double PersonalActivity = 0.88;
+
     private readonly HouseholdPlanner planner = new(layout);
 
     public List<GeneratedCustomer> Generate(long blockIndex)
@@ -52,8 +55,9 @@ internal sealed class BlockGenerator(BankLayout layout, HistoryCalendar calendar
     {
         var traits = generated.Traits;
         var random = DemoRandom.For(layout.Options.Seed, RandomStream.Behaviour, traits.Id);
-        // Mean 1 (log-normal with μ = -σ²/2): most customers near the average, some much busier.
-        traits.Activity = Math.Exp(0.6 * random.Normal() - 0.18);
+        // Log-normal with mean 1 (μ = -σ²/2): most customers near the average, some much busier. Company accounts
+        // are twice as busy as personal ones; the weights keep the bank-wide average at the configured number.
+        traits.Activity = Math.Exp(0.6 * random.Normal() - 0.18) * (traits.IsCorporate ? CorporateActivity : PersonalActivity);
         traits.AppUser = random.Chance(ChannelMix.Group(traits) switch { 0 => 0.92, 1 => 0.78, 2 => 0.35, _ => 0.6 });
         var longStanding = traits.CustomerSince < calendar.FadeStart.AddDays(-90);
         traits.FutureChurner = longStanding && traits.Id != DemoBankCanary.CustomerId && random.Chance(ChurnerShare);
