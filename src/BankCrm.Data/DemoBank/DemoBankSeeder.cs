@@ -31,8 +31,7 @@ public static class DemoBankSeeder
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var writer = CreateWriter(db);
-            using var disposable = (IDisposable)writer;
+            using var writer = CreateWriter(db);
             await writer.PrepareAsync(cancellationToken);
             await StreamAsync(generator, writer, options.Customers, progress, cancellationToken);
             await writer.FinishAsync(progress, cancellationToken);

@@ -3,7 +3,7 @@ using BankCrm.Data.DemoBank.Generation;
 namespace BankCrm.Data.DemoBank.Writers;
 
 /// <summary>Loads generated chunks into one database; each chunk is one transaction.</summary>
-internal interface IDemoBankWriter
+internal interface IDemoBankWriter : IDisposable
 {
     Task PrepareAsync(CancellationToken cancellationToken);
 

@@ -8,7 +8,7 @@ namespace BankCrm.Data.DemoBank.Writers;
 /// the two big tables are dropped for the load and rebuilt once at the end (much cheaper than 50 million index
 /// inserts); afterwards every identity sequence moves past the loaded ids and the tables are analysed.
 /// </summary>
-internal sealed class PostgresBulkWriter(NpgsqlConnection connection) : IDemoBankWriter, IDisposable
+internal sealed class PostgresBulkWriter(NpgsqlConnection connection) : IDemoBankWriter
 {
     private static readonly string[] RebuiltTables = [DemoBankTables.Transactions.Name, DemoBankTables.AppEvents.Name];
 

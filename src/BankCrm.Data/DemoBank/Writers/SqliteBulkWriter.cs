@@ -7,7 +7,7 @@ namespace BankCrm.Data.DemoBank.Writers;
 /// SQLite: one prepared, parameterised INSERT per table, executed row by row inside one transaction per chunk.
 /// Durability is relaxed (synchronous = OFF) for the load only: a crash mid-seed leaves a database to delete anyway.
 /// </summary>
-internal sealed class SqliteBulkWriter(SqliteConnection connection) : IDemoBankWriter, IDisposable
+internal sealed class SqliteBulkWriter(SqliteConnection connection) : IDemoBankWriter
 {
     private readonly Dictionary<string, SqliteCommand> commands = [];
     private SqliteTransaction? transaction;
