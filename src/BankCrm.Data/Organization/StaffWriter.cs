@@ -19,11 +19,15 @@ public static class StaffWriter
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Adds a user; with a null password the account exists (it can own customers) but cannot sign in.</summary>
-    public static StaffUser Add(CrmDbContext db, string userName, string displayName, string role, int? branchId, string? password)
+    /// <summary>
+    /// Adds a user; with a null password the account exists (it can own customers) but cannot sign in.
+    /// The demo bank passes a fixed <paramref name="id"/> so the same seed gives the same staff ids.
+    /// </summary>
+    public static StaffUser Add(CrmDbContext db, string userName, string displayName, string role, int? branchId, string? password, string? id = null)
     {
         var user = new StaffUser
         {
+            Id = id ?? Guid.NewGuid().ToString(),
             UserName = userName,
             NormalizedUserName = userName.ToUpperInvariant(),
             DisplayName = displayName,

@@ -628,6 +628,27 @@ namespace BankCrm.Data.Migrations.Postgres
                     b.ToTable("branches", (string)null);
                 });
 
+            modelBuilder.Entity("BankCrm.Data.DemoBank.DemoBankTruth", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("AmlPattern")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("aml_pattern");
+
+                    b.Property<bool>("FutureChurner")
+                        .HasColumnType("boolean")
+                        .HasColumnName("future_churner");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_demo_bank_truth");
+
+                    b.ToTable("demo_bank_truth", (string)null);
+                });
+
             modelBuilder.Entity("BankCrm.Data.Organization.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -996,6 +1017,16 @@ namespace BankCrm.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_accounts_products_product_id");
+                });
+
+            modelBuilder.Entity("BankCrm.Data.DemoBank.DemoBankTruth", b =>
+                {
+                    b.HasOne("BankCrm.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_demo_bank_truth_customers_customer_id");
                 });
 
             modelBuilder.Entity("BankCrm.Data.Organization.StaffUser", b =>

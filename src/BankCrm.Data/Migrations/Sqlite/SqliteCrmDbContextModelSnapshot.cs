@@ -605,6 +605,27 @@ namespace BankCrm.Data.Migrations.Sqlite
                     b.ToTable("branches", (string)null);
                 });
 
+            modelBuilder.Entity("BankCrm.Data.DemoBank.DemoBankTruth", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("AmlPattern")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aml_pattern");
+
+                    b.Property<bool>("FutureChurner")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("future_churner");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_demo_bank_truth");
+
+                    b.ToTable("demo_bank_truth", (string)null);
+                });
+
             modelBuilder.Entity("BankCrm.Data.Organization.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -969,6 +990,16 @@ namespace BankCrm.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_accounts_products_product_id");
+                });
+
+            modelBuilder.Entity("BankCrm.Data.DemoBank.DemoBankTruth", b =>
+                {
+                    b.HasOne("BankCrm.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_demo_bank_truth_customers_customer_id");
                 });
 
             modelBuilder.Entity("BankCrm.Data.Organization.StaffUser", b =>

@@ -3,7 +3,6 @@ using BankCrm.Data.Database;
 using BankCrm.Data.Organization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace BankCrm.Data.Tests.Customers.ImportCustomers;
 
@@ -37,7 +36,7 @@ internal sealed class ImportTestDatabase : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "bankcrm-import-tests", name);
         Directory.CreateDirectory(folder);
         var options = provider == DatabaseProvider.Postgres
-            ? new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer()) { Database = $"bankcrm_imp_test_{name}", Pooling = false }.ConnectionString }
+            ? new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = TestPostgres.NewDatabase("bankcrm_t_import") }
             : new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder, "crm.db")};Pooling=False" };
         var database = new ImportTestDatabase(folder, new CrmDbContextFactory(options));
         await using var db = database.Factory.CreateDbContext();
@@ -52,11 +51,6 @@ internal sealed class ImportTestDatabase : IAsyncDisposable
         await db.SaveChangesAsync();
         return database;
     }
-
-    private static string PostgresServer() =>
-        Environment.GetEnvironmentVariable("BANKCRM_TEST_PG") is { Length: > 0 } server
-            ? server
-            : throw new InvalidOperationException("BANKCRM_TEST_PG must hold a PostgreSQL connection string for the PostgreSQL tests (./test.sh sets it).");
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,21 @@
+using Npgsql;
+
+namespace BankCrm.Data.Tests;
+
+/// <summary>
+/// The PostgreSQL server of the tests, named by BANKCRM_TEST_PG (./test.sh sets it). Without it the
+/// PostgreSQL tests fail with this message; they are never skipped.
+/// </summary>
+internal static class TestPostgres
+{
+    public const string Variable = "BANKCRM_TEST_PG";
+
+    /// <summary>A connection string to a database of its own (created and dropped by the test).</summary>
+    public static string NewDatabase(string prefix) =>
+        new NpgsqlConnectionStringBuilder(Server()) { Database = $"{prefix}_{Guid.NewGuid():N}", Pooling = false }.ConnectionString;
+
+    private static string Server() =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } server
+            ? server
+            : throw new InvalidOperationException($"{Variable} must hold a PostgreSQL connection string for the PostgreSQL tests (./test.sh sets it).");
+}
