@@ -46,14 +46,19 @@ public sealed class BookOverviewQuery(CrmDbContext db)
             return new BookOverview(scope, individuals + corporates, individuals, corporates, null, newest);
         }
 
-        // SQLite cannot sum or sort decimals in SQL, and one manager's book is a few thousand accounts at most.
-        var balances = await db.Accounts.AsNoTracking()
+        var balances = db.Accounts.AsNoTracking()
             .Where(a => a.Status != AccountStatus.Closed && customers.Select(c => c.Id).Contains(a.CustomerId))
-            .Join(db.Products, a => a.ProductId, p => p.Id, (a, p) => new { a.CustomerId, a.Balance, p.Category })
-            .Where(x => AssetCategories.Contains(x.Category))
-            .Select(x => new { x.CustomerId, x.Balance })
-            .ToListAsync(cancellationToken);
-        var aumByCustomer = balances.GroupBy(b => b.CustomerId).ToDictionary(g => g.Key, g => g.Sum(b => b.Balance));
+            .Join(db.Products, a => a.ProductId, p => p.Id, (a, p) => new { a.CustomerId, a.Balance, a.Currency, p.Category })
+            .Where(x => AssetCategories.Contains(x.Category));
+
+        // PostgreSQL sums per customer and currency (a large book is tens of thousands of customers); SQLite cannot
+        // sum decimals in SQL, and its demo books are small enough to add up here.
+        var sums = db.Provider == DatabaseProvider.Postgres
+            ? await balances.GroupBy(x => new { x.CustomerId, x.Currency })
+                .Select(g => new { g.Key.CustomerId, g.Key.Currency, Balance = g.Sum(x => x.Balance) })
+                .ToListAsync(cancellationToken)
+            : [.. (await balances.Select(x => new { x.CustomerId, x.Currency, x.Balance }).ToListAsync(cancellationToken))];
+        var aumByCustomer = sums.GroupBy(b => b.CustomerId).ToDictionary(g => g.Key, g => g.Sum(b => ReferenceRates.ToCny(b.Balance, b.Currency)));
         var topIds = aumByCustomer.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(ListSize).Select(p => p.Key).ToList();
         var top = await customers.Where(c => topIds.Contains(c.Id))
             .Select(c => new BookCustomer(c.Id, c.CustomerNumber, c.Name, c.Type, null, c.CreatedAt))

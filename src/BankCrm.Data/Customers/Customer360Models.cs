@@ -35,6 +35,7 @@ public sealed record HoldingLine(
     int? RiskLevel,
     decimal Balance,
     string Currency,
+    decimal BalanceCny,
     DateOnly OpenedOn,
     DateOnly? MaturesOn,
     AccountStatus Status);

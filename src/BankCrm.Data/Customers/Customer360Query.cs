@@ -36,11 +36,11 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
         return new Customer360Summary(
             c.Id, c.CustomerNumber, c.Type, c.Name, Masking.IdNumber(c.IdNumber), Masking.Mobile(c.Mobile), c.Gender, c.BirthDate, c.Industry,
             header.BranchName ?? string.Empty, header.RmName, c.KycStatus, c.KycExpiresOn, c.CreatedAt, c.Version,
-            assets.Sum(h => h.Balance),
-            holdings.Where(h => h.Category.IsLiability() && h.Status != AccountStatus.Closed).Sum(h => h.Balance),
+            assets.Sum(h => h.BalanceCny),
+            holdings.Where(h => h.Category.IsLiability() && h.Status != AccountStatus.Closed).Sum(h => h.BalanceCny),
             holdings.Where(h => h.Status != AccountStatus.Closed).Select(h => h.Category).Distinct().Count(),
             holdings,
-            [.. assets.GroupBy(h => h.Category).Select(g => new CategoryTotal(g.Key, g.Sum(h => h.Balance))).OrderByDescending(t => t.Amount)],
+            [.. assets.GroupBy(h => h.Category).Select(g => new CategoryTotal(g.Key, g.Sum(h => h.BalanceCny))).OrderByDescending(t => t.Amount)],
             recent);
     }
 
@@ -77,13 +77,16 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
         var since = firstMonth.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
         var assetAccounts = db.Accounts.Where(a => a.CustomerId == id)
-            .Join(db.Products, a => a.ProductId, p => p.Id, (a, p) => new { a.Id, a.Balance, p.Category })
+            .Join(db.Products, a => a.ProductId, p => p.Id, (a, p) => new { a.Id, a.Balance, a.Currency, a.Status, p.Category })
             .Where(a => a.Category == ProductCategory.DemandDeposit || a.Category == ProductCategory.TimeDeposit || a.Category == ProductCategory.Wealth
                 || a.Category == ProductCategory.Fund || a.Category == ProductCategory.Insurance || a.Category == ProductCategory.ForeignExchange);
-        var current = (await assetAccounts.Select(a => a.Balance).ToListAsync(cancellationToken)).Sum();
-        var flows = await db.Transactions.Where(t => t.CustomerId == id && t.OccurredAt >= since)
-            .Join(assetAccounts, t => t.AccountId, a => a.Id, (t, a) => new { t.OccurredAt, t.Amount })
-            .ToListAsync(cancellationToken);
+        var current = (await assetAccounts.Where(a => a.Status != AccountStatus.Closed).Select(a => new { a.Balance, a.Currency }).ToListAsync(cancellationToken))
+            .Sum(a => ReferenceRates.ToCny(a.Balance, a.Currency));
+        var flows = (await db.Transactions.Where(t => t.CustomerId == id && t.OccurredAt >= since)
+            .Join(assetAccounts, t => t.AccountId, a => a.Id, (t, a) => new { t.OccurredAt, t.Amount, t.Currency })
+            .ToListAsync(cancellationToken))
+            .Select(f => new { f.OccurredAt, Amount = ReferenceRates.ToCny(f.Amount, f.Currency) })
+            .ToList();
 
         var result = new List<MonthBalance>(12);
         for (var month = firstMonth; month <= today; month = month.AddMonths(1))
@@ -170,7 +173,7 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
             .Join(db.Products, a => a.ProductId, p => p.Id, (a, p) => new { a, p.Name, p.Category, p.RiskLevel })
             .OrderBy(x => x.a.Id)
             .ToListAsync(cancellationToken);
-        return rows.Select(x => new HoldingLine(x.a.Id, Masking.AccountNumber(x.a.AccountNumber), x.Name, x.Category, x.RiskLevel, x.a.Balance, x.a.Currency, x.a.OpenedOn, x.a.MaturesOn, x.a.Status)).ToList();
+        return rows.Select(x => new HoldingLine(x.a.Id, Masking.AccountNumber(x.a.AccountNumber), x.Name, x.Category, x.RiskLevel, x.a.Balance, x.a.Currency, ReferenceRates.ToCny(x.a.Balance, x.a.Currency), x.a.OpenedOn, x.a.MaturesOn, x.a.Status)).ToList();
     }
 
     private IQueryable<Transaction> Filtered(long id, TransactionFilter filter)

@@ -75,7 +75,7 @@ public abstract class CustomerSearchTests(BankCrmApp app)
     [InlineData("靐乙", new[] { "龘靐乙" })]
     [InlineData("鱻", new[] { "龘鱻丁" })]
     [InlineData("龘", new[] { "龘靐丙", "龘靐乙", "龘靐甲", CorporateName, "龘鱻丁" })]
-    [InlineData("科技有限", new[] { CorporateName })]
+    [InlineData("靐科技有限", new[] { CorporateName })]
     [InlineData("𠮷野", new[] { ExtensionBName })]
     [InlineData("𠮷", new[] { ExtensionBName })]
     [InlineData("靐龘", new string[0])]
