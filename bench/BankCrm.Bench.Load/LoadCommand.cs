@@ -25,8 +25,10 @@ internal static class LoadCommand
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        // Warm up JIT, connection pools and caches before measuring.
-        await ClosedLoopAsync(client, urls, 8, TimeSpan.FromSeconds(3));
+        // Warm up before measuring: tiered JIT needs several seconds of load to reach optimised code,
+        // and the database's cache the pages of the sampled customers.
+        var warmup = double.Parse(RawCustomer360Server.Arg(args, "--warmup") ?? "10", CultureInfo.InvariantCulture);
+        await ClosedLoopAsync(client, urls, 16, TimeSpan.FromSeconds(warmup));
         var result = RawCustomer360Server.Arg(args, "--rate") is { } rate
             ? await OpenLoopAsync(client, urls, double.Parse(rate, CultureInfo.InvariantCulture), TimeSpan.FromSeconds(seconds))
             : await ClosedLoopAsync(client, urls, int.Parse(RawCustomer360Server.Arg(args, "--concurrency") ?? "50", CultureInfo.InvariantCulture), TimeSpan.FromSeconds(seconds));

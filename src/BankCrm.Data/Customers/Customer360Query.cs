@@ -15,21 +15,41 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
     /// <summary>The header, the tiles and the holdings: three queries, the ones the performance benchmark measures.</summary>
     public async Task<Customer360Summary?> SummaryAsync(Actor actor, long id, CancellationToken cancellationToken = default)
     {
-        var header = await db.Customers.AsNoTracking().VisibleTo(actor).Where(c => c.Id == id)
-            .Select(c => new
-            {
-                Customer = c,
-                BranchName = db.Branches.Where(b => b.Id == c.BranchId).Select(b => b.Name).FirstOrDefault(),
-                RmName = db.Users.Where(u => u.Id == c.RelationshipManagerId).Select(u => u.DisplayName).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        // One connection for the three queries, instead of taking and resetting a pooled one for each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await LoadSummaryAsync(actor, id, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<Customer360Summary?> LoadSummaryAsync(Actor actor, long id, CancellationToken cancellationToken)
+    {
+        var scope = actor.Scope;
+        var queries = Customer360SummaryQueries.For(db.Provider);
+        var header = await queries.Header(db, id, scope.Kind, scope.BranchId, scope.StaffId);
         if (header is null)
         {
             return null;
         }
 
-        var holdings = await HoldingsAsync(id, cancellationToken);
-        var recent = await TransactionPageAsync(id, new TransactionFilter { PageSize = RecentTransactionCount }, cancellationToken);
+        var holdings = new List<HoldingLine>();
+        await foreach (var x in queries.Holdings(db, id).WithCancellation(cancellationToken))
+        {
+            var a = x.Account;
+            holdings.Add(new HoldingLine(a.Id, Masking.AccountNumber(a.AccountNumber), x.Name, x.Category, x.RiskLevel, a.Balance, a.Currency, ReferenceRates.ToCny(a.Balance, a.Currency), a.OpenedOn, a.MaturesOn, a.Status));
+        }
+
+        var recent = new List<TransactionLine>(RecentTransactionCount);
+        await foreach (var x in queries.Recent(db, id, RecentTransactionCount).WithCancellation(cancellationToken))
+        {
+            var t = x.Transaction;
+            recent.Add(new TransactionLine(t.Id, t.OccurredAt, Masking.AccountNumber(x.AccountNumber), t.Kind, t.Channel, t.Amount, t.Currency, t.Counterparty));
+        }
 
         var c = header.Customer;
         var assets = holdings.Where(h => h.Category.IsAsset() && h.Status != AccountStatus.Closed).ToList();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace BankCrm.Data.Database;
 
@@ -9,7 +10,7 @@ public sealed class CrmDbContextFactory : IDbContextFactory<CrmDbContext>
     private readonly PooledDbContextFactory<SqliteCrmDbContext>? sqlite;
     private readonly PooledDbContextFactory<PostgresCrmDbContext>? postgres;
 
-    public CrmDbContextFactory(DatabaseOptions options)
+    public CrmDbContextFactory(DatabaseOptions options, ILoggerFactory? loggerFactory = null)
     {
         Options = options;
         if (options.Provider == DatabaseProvider.Postgres)
@@ -17,6 +18,7 @@ public sealed class CrmDbContextFactory : IDbContextFactory<CrmDbContext>
             postgres = new PooledDbContextFactory<PostgresCrmDbContext>(new DbContextOptionsBuilder<PostgresCrmDbContext>()
                 .UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations"))
                 .UseSnakeCaseNamingConvention()
+                .UseLoggerFactory(loggerFactory)
                 .Options);
         }
         else
@@ -24,6 +26,7 @@ public sealed class CrmDbContextFactory : IDbContextFactory<CrmDbContext>
             sqlite = new PooledDbContextFactory<SqliteCrmDbContext>(new DbContextOptionsBuilder<SqliteCrmDbContext>()
                 .UseSqlite(options.ConnectionString, s => s.MigrationsHistoryTable("__ef_migrations"))
                 .UseSnakeCaseNamingConvention()
+                .UseLoggerFactory(loggerFactory)
                 .Options);
         }
     }

@@ -1,0 +1,61 @@
+using BankCrm.Core.Customers;
+using BankCrm.Core.Holdings;
+using BankCrm.Core.Organization;
+using BankCrm.Data.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace BankCrm.Data.Customers;
+
+/// <summary>
+/// The three queries of the Customer 360 summary, compiled once: this is the most requested read of the
+/// product, and building and looking up the LINQ expression on every request cost measurable throughput.
+/// A compiled query binds to the first model it runs against, so each provider has its own set.
+/// </summary>
+internal sealed class Customer360SummaryQueries
+{
+    private static readonly Customer360SummaryQueries SqliteQueries = new();
+    private static readonly Customer360SummaryQueries PostgresQueries = new();
+
+    private Customer360SummaryQueries()
+    {
+    }
+
+    public static Customer360SummaryQueries For(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Postgres ? PostgresQueries : SqliteQueries;
+
+    public readonly Func<CrmDbContext, long, ScopeKind, int?, string?, Task<SummaryHeader?>> Header =
+        EF.CompileAsyncQuery((CrmDbContext db, long id, ScopeKind scope, int? branchId, string? staffId) =>
+            db.Customers.AsNoTracking()
+                .Where(c => c.Id == id
+                    && (scope == ScopeKind.All
+                        || (scope == ScopeKind.Branch && c.BranchId == branchId)
+                        || (scope == ScopeKind.OwnBook && c.RelationshipManagerId == staffId)))
+                .Select(c => new SummaryHeader(
+                    c,
+                    db.Branches.Where(b => b.Id == c.BranchId).Select(b => b.Name).FirstOrDefault(),
+                    db.Users.Where(u => u.Id == c.RelationshipManagerId).Select(u => u.DisplayName).FirstOrDefault()))
+                .FirstOrDefault());
+
+    public readonly Func<CrmDbContext, long, IAsyncEnumerable<HoldingRow>> Holdings =
+        EF.CompileAsyncQuery<CrmDbContext, long, HoldingRow>((db, id) =>
+            from a in db.Accounts.AsNoTracking()
+            join p in db.Products on a.ProductId equals p.Id
+            where a.CustomerId == id
+            orderby a.Id
+            select new HoldingRow(a, p.Name, p.Category, p.RiskLevel));
+
+    public readonly Func<CrmDbContext, long, int, IAsyncEnumerable<RecentRow>> Recent =
+        EF.CompileAsyncQuery<CrmDbContext, long, int, RecentRow>((db, id, count) =>
+            (from t in db.Transactions.AsNoTracking()
+             join a in db.Accounts on t.AccountId equals a.Id
+             where t.CustomerId == id
+             orderby t.OccurredAt descending, t.Id descending
+             select new RecentRow(t, a.AccountNumber))
+            .Take(count));
+
+    internal sealed record SummaryHeader(Customer Customer, string? BranchName, string? RmName);
+
+    internal sealed record HoldingRow(Account Account, string Name, ProductCategory Category, int? RiskLevel);
+
+    internal sealed record RecentRow(Transaction Transaction, string AccountNumber);
+}
