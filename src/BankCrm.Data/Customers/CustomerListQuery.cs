@@ -26,6 +26,12 @@ public sealed record CustomerListQuery
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = 20;
+
+    /// <summary>
+    /// Name searches stop counting here ("more than 1,000"): a common two-character prefix matches tens of
+    /// thousands of customers at bank scale, and nobody pages through them; exact counts cost the latency.
+    /// </summary>
+    public int NameSearchCountLimit { get; init; } = 1_000;
 }
 
 /// <summary>A row of the customer list: identifiers masked, as every list and export must be.</summary>

@@ -13,7 +13,8 @@ public sealed class CustomerSearch(CrmDbContext db)
     {
         var page = PagedResult<CustomerListItem>.ClampPage(query.Page);
         var pageSize = PagedResult<CustomerListItem>.ClampPageSize(query.PageSize);
-        var customers = Matching(SearchTerm.Recognise(query.Search)).VisibleTo(actor);
+        var term = SearchTerm.Recognise(query.Search);
+        var customers = Matching(term).VisibleTo(actor);
         if (query.BranchId is { } branchId)
         {
             customers = customers.Where(c => c.BranchId == branchId);
@@ -29,7 +30,12 @@ public sealed class CustomerSearch(CrmDbContext db)
             customers = customers.Where(c => c.Type == type);
         }
 
-        var total = await customers.CountAsync(cancellationToken);
+        var countLimit = term?.Kind == SearchTermKind.Name ? Math.Max(1, query.NameSearchCountLimit) : int.MaxValue;
+        var total = countLimit == int.MaxValue
+            ? await customers.CountAsync(cancellationToken)
+            : await customers.Take(countLimit + 1).CountAsync(cancellationToken);
+        var capped = total > countLimit;
+        total = Math.Min(total, countLimit);
         var ordered = (query.Sort, query.Descending) switch
         {
             (CustomerSort.Name, false) => customers.OrderBy(c => c.Name).ThenBy(c => c.Id),
@@ -63,7 +69,7 @@ public sealed class CustomerSearch(CrmDbContext db)
         var items = rows.Select(r => new CustomerListItem(
             r.Id, r.CustomerNumber, r.Type, r.Name, Masking.IdNumber(r.IdNumber), Masking.Mobile(r.Mobile), r.BranchId,
             r.BranchName ?? string.Empty, r.RelationshipManagerId, r.RmName, r.KycStatus, r.CreatedAt)).ToList();
-        return new PagedResult<CustomerListItem>(items, total, page, pageSize);
+        return new PagedResult<CustomerListItem>(items, total, page, pageSize) { TotalIsLowerBound = capped };
     }
 
     private IQueryable<Customer> Matching(SearchTerm? term)

@@ -24,6 +24,7 @@ public sealed partial class CustomerList
     private int? branchId;
     private string? managerId;
     private int total;
+    private bool totalIsLowerBound;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -80,6 +81,7 @@ public sealed partial class CustomerList
         };
         PagedResult<CustomerListItem> result = await Operations.SearchAsync(s => s.ListAsync(actor, query, cancellationToken));
         total = result.Total;
+        totalIsLowerBound = result.TotalIsLowerBound;
         return new TableData<CustomerListItem> { Items = result.Items, TotalItems = result.Total };
     }
 
