@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using BankCrm.Data.Database;
+using BankCrm.Web.Consent;
 using BankCrm.Web.Components;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Customers.ImportCustomers;
@@ -66,6 +67,7 @@ public static class AppHost
         app.MapScalarApiReference("/api/docs");
         app.MapAuthEndpoints();
         app.MapCustomersApiV1();
+        app.MapConsentApiV1();
         app.MapCultureEndpoints();
         app.MapCustomerImportApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
