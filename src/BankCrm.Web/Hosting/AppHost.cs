@@ -33,6 +33,7 @@ public static class AppHost
         services.AddCrmData(builder.Configuration);
         services.AddStaffIdentity();
         services.AddCustomersModule();
+        services.AddConsentModule();
         services.AddCustomerImport();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
