@@ -50,5 +50,11 @@ internal static class CliBackup
             await Console.Error.WriteLineAsync(ex.Message);
             return ex.ExitCode;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A missing folder or a full disk: the message names the path, a stack trace would not help.
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
     }
 }
