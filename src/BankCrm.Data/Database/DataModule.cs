@@ -1,3 +1,4 @@
+using BankCrm.Data.Consent;
 using BankCrm.Data.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public static class DataModule
         services.AddScoped<CustomerSearch>();
         services.AddScoped<CustomerStore>();
         services.AddScoped<Customer360Query>();
+        services.AddScoped<ConsentStore>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using BankCrm.Data.Database;
+using BankCrm.Web.Consent;
 using BankCrm.Web.Components;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Customers.ImportCustomers;
@@ -32,6 +33,7 @@ public static class AppHost
         services.AddCrmData(builder.Configuration);
         services.AddStaffIdentity();
         services.AddCustomersModule();
+        services.AddConsentModule();
         services.AddCustomerImport();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -66,6 +68,7 @@ public static class AppHost
         app.MapScalarApiReference("/api/docs");
         app.MapAuthEndpoints();
         app.MapCustomersApiV1();
+        app.MapConsentApiV1();
         app.MapCultureEndpoints();
         app.MapCustomerImportApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -22,6 +22,7 @@ internal static class BankHash
             Add(hash, DemoBankTables.Transactions, c.Transactions);
             Add(hash, DemoBankTables.AppEvents, c.AppEvents);
             Add(hash, DemoBankTables.Interactions, c.Interactions);
+            Add(hash, DemoBankTables.Consents, c.Consents);
             Add(hash, DemoBankTables.Changes, [c.Created]);
             Add(hash, DemoBankTables.Truth, [c.Truth]);
         }

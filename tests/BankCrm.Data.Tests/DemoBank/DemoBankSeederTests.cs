@@ -72,6 +72,8 @@ public sealed class DemoBankSeederTests
             Assert.Equal(expected.Sum(c => c.Transactions.Count), await db.Transactions.CountAsync());
             Assert.Equal(expected.Sum(c => c.AppEvents.Count), await db.AppEvents.CountAsync());
             Assert.Equal(expected.Sum(c => c.Interactions.Count), await db.Interactions.CountAsync());
+            Assert.Equal(expected.Sum(c => c.Consents.Count), await db.ConsentRecords.CountAsync());
+            Assert.True(await db.ConsentRecords.CountAsync() > Options.Customers);
             Assert.Equal(Options.Customers, await db.CustomerChanges.CountAsync());
             Assert.Equal(expected.Count(c => c.Traits.FutureChurner), await db.Set<DemoBankTruth>().CountAsync(t => t.FutureChurner));
             Assert.Equal(42, await db.Products.CountAsync());

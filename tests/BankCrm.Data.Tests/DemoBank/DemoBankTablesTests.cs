@@ -17,6 +17,7 @@ public sealed class DemoBankTablesTests
         { DemoBankTables.Transactions.Name, [.. DemoBankTables.Transactions.Columns.Select(c => c.Name)] },
         { DemoBankTables.AppEvents.Name, [.. DemoBankTables.AppEvents.Columns.Select(c => c.Name)] },
         { DemoBankTables.Interactions.Name, [.. DemoBankTables.Interactions.Columns.Select(c => c.Name)] },
+        { DemoBankTables.Consents.Name, [.. DemoBankTables.Consents.Columns.Select(c => c.Name)] },
         { DemoBankTables.Changes.Name, [.. DemoBankTables.Changes.Columns.Select(c => c.Name)] },
         { DemoBankTables.Truth.Name, [.. DemoBankTables.Truth.Columns.Select(c => c.Name)] },
     };

@@ -72,6 +72,9 @@ internal sealed class BlockGenerator(BankLayout layout, HistoryCalendar calendar
         var holdings = HoldingsGenerator.Generate(generated, layout, random);
         TransactionGenerator.Generate(generated, holdings, calendar, layout.Options.TransactionsPerCustomer, random);
         BehaviourGenerator.Generate(generated, holdings, calendar, random);
+
+        // A stream of its own: adding consents left every other generated row as it was.
+        ConsentGenerator.Generate(generated, calendar, DemoRandom.For(layout.Options.Seed, RandomStream.Consent, traits.Id));
     }
 
     /// <summary>Customer 1: a senior client of rm1 with fixed, recognisable identifiers (see <see cref="DemoBankCanary"/>).</summary>

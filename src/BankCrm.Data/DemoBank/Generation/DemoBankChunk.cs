@@ -21,6 +21,7 @@ internal sealed class RowNumbering
     private long transactions;
     private long appEvents;
     private long interactions;
+    private long consents;
 
     public void Number(DemoBankChunk chunk)
     {
@@ -65,6 +66,12 @@ internal sealed class RowNumbering
             foreach (var row in generated.Interactions)
             {
                 row.Id = ++interactions;
+            }
+
+            foreach (var row in generated.Consents)
+            {
+                row.Id = ++consents;
+                row.CustomerId = customerId;
             }
         }
     }

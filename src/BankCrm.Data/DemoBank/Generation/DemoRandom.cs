@@ -87,6 +87,7 @@ internal enum RandomStream
     Customer = 3,
     Staff = 4,
     Behaviour = 5,
+    Consent = 6,
 }
 
 /// <summary>Items with weights, drawn in proportion; built once per list, drawn millions of times.</summary>

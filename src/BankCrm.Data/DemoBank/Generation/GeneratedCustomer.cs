@@ -1,3 +1,4 @@
+using BankCrm.Core.Consent;
 using BankCrm.Core.Customers;
 using BankCrm.Core.Engagement;
 using BankCrm.Core.Holdings;
@@ -78,6 +79,9 @@ internal sealed class GeneratedCustomer(Customer customer, CustomerTraits traits
     public List<AppEvent> AppEvents { get; } = [];
 
     public List<Interaction> Interactions { get; } = [];
+
+    /// <summary>Grants at account opening and later changes, oldest first.</summary>
+    public List<ConsentRecord> Consents { get; } = [];
 
     public DemoBankTruth Truth => new() { CustomerId = Customer.Id, FutureChurner = Traits.FutureChurner, AmlPattern = Traits.AmlPattern };
 

@@ -1,3 +1,4 @@
+using BankCrm.Core.Consent;
 using BankCrm.Core.Customers;
 using BankCrm.Core.Engagement;
 using BankCrm.Core.Holdings;
@@ -56,6 +57,12 @@ internal static class DemoBankTables
         Int<Interaction>("channel", i => (int)i.Channel), Time<Interaction>("occurred_at", i => i.OccurredAt), Text<Interaction>("summary", i => i.Summary),
         Text<Interaction>("outcome", i => i.Outcome), Text<Interaction>("next_step", i => i.NextStep));
 
+    public static readonly TableShape<ConsentRecord> Consents = new("consent_records",
+        Long<ConsentRecord>("id", r => r.Id), Long<ConsentRecord>("customer_id", r => r.CustomerId), Int<ConsentRecord>("purpose", r => (int)r.Purpose),
+        NullableInt<ConsentRecord>("channel", r => (int?)r.Channel), Bool<ConsentRecord>("granted", r => r.Granted), Int<ConsentRecord>("source", r => (int)r.Source),
+        Time<ConsentRecord>("recorded_at", r => r.RecordedAt), Text<ConsentRecord>("recorded_by", r => r.RecordedBy),
+        Text<ConsentRecord>("evidence_note", r => r.EvidenceNote), NullableTime<ConsentRecord>("withdrawn_at", r => r.WithdrawnAt));
+
     public static readonly TableShape<FieldChange> Changes = new("customer_changes",
         Long<FieldChange>("id", c => c.CustomerId), Long<FieldChange>("customer_id", c => c.CustomerId), Time<FieldChange>("changed_at", c => c.ChangedAt),
         Text<FieldChange>("changed_by", c => c.ChangedBy), Text<FieldChange>("field", c => c.Field), Text<FieldChange>("old_value", c => c.OldValue),
@@ -66,5 +73,5 @@ internal static class DemoBankTables
 
     /// <summary>Tables with an identity id whose sequence must move past the loaded ids (PostgreSQL).</summary>
     public static readonly IReadOnlyList<string> WithIdentity =
-        [Customers.Name, Documents.Name, Contacts.Name, Relationships.Name, Accounts.Name, Transactions.Name, AppEvents.Name, Interactions.Name, Changes.Name];
+        [Customers.Name, Documents.Name, Contacts.Name, Relationships.Name, Accounts.Name, Transactions.Name, AppEvents.Name, Interactions.Name, Consents.Name, Changes.Name];
 }

@@ -32,6 +32,7 @@ internal static class DemoBankWriting
         await writer.WriteTableAsync(DemoBankTables.Transactions, customers.SelectMany(c => c.Transactions), cancellationToken);
         await writer.WriteTableAsync(DemoBankTables.AppEvents, customers.SelectMany(c => c.AppEvents), cancellationToken);
         await writer.WriteTableAsync(DemoBankTables.Interactions, customers.SelectMany(c => c.Interactions), cancellationToken);
+        await writer.WriteTableAsync(DemoBankTables.Consents, customers.SelectMany(c => c.Consents), cancellationToken);
         await writer.WriteTableAsync(DemoBankTables.Changes, customers.Select(c => c.Created), cancellationToken);
         await writer.WriteTableAsync(DemoBankTables.Truth, customers.Select(c => c.Truth), cancellationToken);
         await writer.CommitChunkAsync(cancellationToken);

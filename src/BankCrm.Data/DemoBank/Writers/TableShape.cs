@@ -59,6 +59,9 @@ internal static class Col
     public static Column<T> Time<T>(string name, Func<T, DateTime> get) =>
         new(name, r => get(r), (w, r) => w.Write(get(r), NpgsqlDbType.TimestampTz));
 
+    public static Column<T> NullableTime<T>(string name, Func<T, DateTime?> get) =>
+        new(name, r => get(r), (w, r) => Write(w, get(r), NpgsqlDbType.TimestampTz));
+
     private static void Write<TValue>(NpgsqlBinaryImporter writer, TValue? value, NpgsqlDbType type)
         where TValue : struct
     {
