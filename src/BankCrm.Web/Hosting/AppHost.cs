@@ -7,6 +7,7 @@ using BankCrm.Web.Customers;
 using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Localization;
+using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -31,6 +32,8 @@ public static class AppHost
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddCrmData(builder.Configuration);
         services.AddStaffIdentity();
+        services.AddStaffMfa();
+        services.AddWebSecurity(builder.Configuration);
         services.AddCustomersModule();
         services.AddCustomerImport();
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -42,6 +45,7 @@ public static class AppHost
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         var app = builder.Build();
+        app.UseWebSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -57,6 +61,8 @@ public static class AppHost
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         app.UseAuthentication();
+        app.UseRequiredMfa();
+        app.UseWebRateLimits();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -65,6 +71,7 @@ public static class AppHost
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs");
         app.MapAuthEndpoints();
+        app.MapMfaEndpoints();
         app.MapCustomersApiV1();
         app.MapCultureEndpoints();
         app.MapCustomerImportApiV1();

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using BankCrm.Data.Organization;
+using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -17,9 +19,10 @@ public static class AuthEndpoints
             .WithSummary("Exchange a user name and password for a bearer token (1 hour).")
             .WithTags("Auth");
 
-        app.MapPost("/account/logout", async (SignInManager<StaffUser> signIn) =>
+        app.MapPost("/account/logout", async (SignInManager<StaffUser> signIn, ClaimsPrincipal user) =>
             {
-                await signIn.SignOutAsync();
+                // A new security stamp, so a copy of this cookie cannot be replayed after logout (checklist S3).
+                await SessionCookie.SignOutEverywhereAsync(signIn, user);
                 return Results.LocalRedirect("/account/login");
             })
             .WithName("Logout")
