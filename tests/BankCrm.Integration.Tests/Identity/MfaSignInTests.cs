@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using BankCrm.Integration.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -123,6 +124,20 @@ public abstract class MfaSignInTests(BankCrmApp app)
         using var next = app.CreateAnonymousClient();
         using var login = await AccountForms.SignInAsync(next, userName);
         Assert.StartsWith("/account/login/mfa", login.LocationPath(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_token_endpoint_asks_staff_with_totp_for_the_code()
+    {
+        var (userName, key) = await AccountForms.CreateStaffAsync(app, enrolTotp: true);
+        using var client = app.CreateAnonymousClient();
+
+        using var withoutCode = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = AccountForms.Password });
+        using var withCode = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = AccountForms.Password, twoFactorCode = AccountForms.Code(key!) });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutCode.StatusCode);
+        Assert.Contains("需要动态口令", await withoutCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
     }
 
     [Fact]
