@@ -11,7 +11,8 @@ internal static class SecurityHeaders
         app.Use((context, next) =>
         {
             // A per-response nonce lets the one inline script Blazor writes (the import map) run without 'unsafe-inline'.
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex, so that HTML encoding of the attribute never changes it.
+            var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceItem] = nonce;
             context.Response.OnStarting(() =>
             {

@@ -18,7 +18,7 @@ public abstract class SessionHardeningTests(BankCrmApp app)
 
         var csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
-        Assert.Matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]+';", csp);
+        Assert.Matches("script-src 'self' 'nonce-[0-9A-F]{32}';", csp);
         Assert.DoesNotContain("'unsafe-eval'", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
@@ -36,6 +36,7 @@ public abstract class SessionHardeningTests(BankCrmApp app)
 
         var csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
         var nonce = System.Text.RegularExpressions.Regex.Match(csp, "'nonce-([^']+)'").Groups[1].Value;
+        Assert.Matches("^[0-9A-F]{32}$", nonce);
         Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
