@@ -25,6 +25,8 @@ public static class SecurityModule
         services.AddScoped<IdentityErrorDescriber, ChineseIdentityErrors>();
         services.AddSessionCookie(options);
         services.AddBankCrmRateLimits(options);
+        services.AddScoped<CircuitRevalidation>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(sp => sp.GetRequiredService<CircuitRevalidation>());
         return services;
     }
 
