@@ -26,8 +26,7 @@ internal static class RateLimits
 
                 if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
                 {
-                    // Before authentication runs the user is not known yet, so the API is keyed by the bearer/cookie
-                    // holder's name when present and by address otherwise.
+                    // The limiter runs after authentication: keyed by the signed-in user, by address for anonymous calls.
                     var who = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                     return RateLimitPartition.GetFixedWindowLimiter("api:" + who, _ => PerMinute(options.ApiRateLimitPerMinute));
                 }
