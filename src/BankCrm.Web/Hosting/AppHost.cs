@@ -8,6 +8,7 @@ using BankCrm.Web.Customers;
 using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Localization;
+using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -32,6 +33,8 @@ public static class AppHost
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddCrmData(builder.Configuration);
         services.AddStaffIdentity();
+        services.AddStaffMfa();
+        services.AddWebSecurity(builder.Configuration);
         services.AddCustomersModule();
         services.AddConsentModule();
         services.AddCustomerImport();
@@ -44,6 +47,7 @@ public static class AppHost
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         var app = builder.Build();
+        app.UseWebSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -59,6 +63,8 @@ public static class AppHost
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         app.UseAuthentication();
+        app.UseRequiredMfa();
+        app.UseWebRateLimits();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -67,6 +73,7 @@ public static class AppHost
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs");
         app.MapAuthEndpoints();
+        app.MapMfaEndpoints();
         app.MapCustomersApiV1();
         app.MapConsentApiV1();
         app.MapCultureEndpoints();

@@ -1,11 +1,14 @@
+using System.Security.Claims;
 using BankCrm.Data.Organization;
+using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace BankCrm.Web.Identity;
 
-public sealed record TokenRequest(string? UserName, string? Password);
+/// <summary>Staff with TOTP enrolled send the current code too; without it the token endpoint would bypass MFA.</summary>
+public sealed record TokenRequest(string? UserName, string? Password, string? TwoFactorCode = null);
 
 public static class AuthEndpoints
 {
@@ -17,9 +20,10 @@ public static class AuthEndpoints
             .WithSummary("Exchange a user name and password for a bearer token (1 hour).")
             .WithTags("Auth");
 
-        app.MapPost("/account/logout", async (SignInManager<StaffUser> signIn) =>
+        app.MapPost("/account/logout", async (SignInManager<StaffUser> signIn, ClaimsPrincipal user) =>
             {
-                await signIn.SignOutAsync();
+                // A new security stamp, so a copy of this cookie cannot be replayed after logout (checklist S3).
+                await SessionCookie.SignOutEverywhereAsync(signIn, user);
                 return Results.LocalRedirect("/account/login");
             })
             .WithName("Logout")
@@ -61,6 +65,22 @@ public static class AuthEndpoints
         if (!check.Succeeded)
         {
             return TypedResults.Problem(title: "用户名或密码错误", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            if (string.IsNullOrWhiteSpace(request.TwoFactorCode))
+            {
+                return TypedResults.Problem(title: "需要动态口令", detail: "该账户已启用动态口令，请在 twoFactorCode 中提供验证器上的 6 位口令。", statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, request.TwoFactorCode))
+            {
+                await users.AccessFailedAsync(user);
+                return await users.IsLockedOutAsync(user)
+                    ? TypedResults.Problem(title: "账户已锁定，请稍后再试", statusCode: StatusCodes.Status423Locked)
+                    : TypedResults.Problem(title: "动态口令错误或已使用过", statusCode: StatusCodes.Status401Unauthorized);
+            }
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user);

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Security.Claims;
+using BankCrm.Data.Organization;
+using BankCrm.Web.Security;
+using Microsoft.AspNetCore.Identity;
+
+namespace BankCrm.Web.Identity;
+
+/// <summary>
+/// Re-confirmation with a TOTP code before sensitive data is shown (checklist Z5). The time and the stated purpose
+/// are claims of this sign-in session, re-issued in the protected cookie; another browser of the same user has
+/// not stepped up, and logout (new security stamp) ends it with the session.
+/// </summary>
+public sealed class StepUp(SignInManager<StaffUser> signIn, TimeProvider time)
+{
+    public const string AtClaim = "bankcrm:stepup_at";
+    public const string PurposeClaim = "bankcrm:stepup_purpose";
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+
+    public static readonly IReadOnlyList<string> Purposes = ["客户服务", "业务办理", "风险核查", "其他"];
+
+    public enum Outcome { Confirmed, NotEnrolled, WrongCode, LockedOut }
+
+    public bool HasRecentStepUp(ClaimsPrincipal user, TimeSpan within) =>
+        LastStepUp(user) is { } at && time.GetUtcNow() - at <= within && time.GetUtcNow() >= at;
+
+    public static DateTimeOffset? LastStepUp(ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(AtClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
+    public static string? Purpose(ClaimsPrincipal user) => user.FindFirstValue(PurposeClaim);
+
+    public async Task<bool> IsEnrolledAsync(ClaimsPrincipal principal) =>
+        await signIn.UserManager.GetUserAsync(principal) is { } user && await signIn.UserManager.GetTwoFactorEnabledAsync(user);
+
+    /// <summary>Checks the code and, when it is right, re-issues the session cookie with the step-up time and purpose.</summary>
+    public async Task<Outcome> ConfirmAsync(ClaimsPrincipal principal, string code, string purpose)
+    {
+        var users = signIn.UserManager;
+        var user = await users.GetUserAsync(principal);
+        if (user is null || !await users.GetTwoFactorEnabledAsync(user))
+        {
+            return Outcome.NotEnrolled;
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return Outcome.LockedOut;
+        }
+
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            // A wrong code counts toward lockout like a wrong password (checklist A10).
+            await users.AccessFailedAsync(user);
+            return await users.IsLockedOutAsync(user) ? Outcome.LockedOut : Outcome.WrongCode;
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        var kept = principal.Claims.Where(c => SessionCookie.IsSessionClaim(c) && c.Type is not AtClaim and not PurposeClaim).Select(c => new Claim(c.Type, c.Value));
+        Claim[] stepUp =
+        [
+            new(AtClaim, time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+            new(PurposeClaim, purpose),
+        ];
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, kept.Concat(stepUp));
+        return Outcome.Confirmed;
+    }
+}
