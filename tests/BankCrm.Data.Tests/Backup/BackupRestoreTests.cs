@@ -226,7 +226,8 @@ public sealed class BackupRestoreTestsOnPostgres : BackupRestoreTests
 
     public override async Task DisposeAsync()
     {
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{Name}\"");
         await base.DisposeAsync();
     }
 
@@ -234,7 +235,7 @@ public sealed class BackupRestoreTestsOnPostgres : BackupRestoreTests
     protected override async Task DestroyAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await ExecuteOnServerAsync($"DROP DATABASE \"{Name}\" WITH (FORCE)");
+        await ExecuteOnServerAsync($"DROP DATABASE \"{Name}\"");
         await ExecuteOnServerAsync($"CREATE DATABASE \"{Name}\" TEMPLATE template0 ENCODING 'UTF8'");
     }
 

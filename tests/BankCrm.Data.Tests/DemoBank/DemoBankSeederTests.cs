@@ -30,11 +30,6 @@ public sealed class DemoBankSeederTests
     public async Task SeedAsync_WhenPostgresDatabaseIsEmpty_LoadsEveryGeneratedRowAndRebuildsIndexes()
     {
         var factory = new CrmDbContextFactory(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = TestPostgres.NewDatabase("bankcrm_t_seed") });
-        await using (var db = factory.CreateDbContext())
-        {
-            await db.Database.EnsureDeletedAsync();
-        }
-
         try
         {
             await SeedAndVerifyAsync(factory);
@@ -45,8 +40,7 @@ public sealed class DemoBankSeederTests
         }
         finally
         {
-            await using var db = factory.CreateDbContext();
-            await db.Database.EnsureDeletedAsync();
+            await TestPostgres.DropAsync(factory.Options.ConnectionString);
         }
     }
 

@@ -49,8 +49,10 @@ public sealed class PostgresApp : BankCrmApp
             return;
         }
 
+        // Plain DROP (not WITH (FORCE)): PostgreSQL itself stops an autovacuum worker on the database, whereas
+        // FORCE would need the right to terminate that superuser-owned process and fail now and then.
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\"");
     }
 
     private async Task ExecuteAsync(string sql)

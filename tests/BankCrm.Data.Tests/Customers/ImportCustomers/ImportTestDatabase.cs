@@ -56,8 +56,7 @@ internal sealed class ImportTestDatabase : IAsyncDisposable
     {
         if (Factory.Options.Provider == DatabaseProvider.Postgres)
         {
-            await using var db = Factory.CreateDbContext();
-            await db.Database.EnsureDeletedAsync();
+            await TestPostgres.DropAsync(Factory.Options.ConnectionString);
         }
 
         SqliteConnection.ClearAllPools();
