@@ -1,3 +1,4 @@
+using BankCrm.Core.Audit;
 using BankCrm.Core.Customers;
 using BankCrm.Core.Engagement;
 using BankCrm.Core.Holdings;
@@ -35,6 +36,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Interaction> Interactions => Set<Interaction>();
 
     public DbSet<AppEvent> AppEvents => Set<AppEvent>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using BankCrm.Data.Database;
+using BankCrm.Web.Audit;
 using BankCrm.Web.Components;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Customers.ImportCustomers;
@@ -33,6 +34,7 @@ public static class AppHost
         services.AddStaffIdentity();
         services.AddCustomersModule();
         services.AddCustomerImport();
+        services.AddAuditModule();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -68,6 +70,7 @@ public static class AppHost
         app.MapCustomersApiV1();
         app.MapCultureEndpoints();
         app.MapCustomerImportApiV1();
+        app.MapAuditApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

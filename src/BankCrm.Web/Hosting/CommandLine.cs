@@ -10,7 +10,7 @@ namespace BankCrm.Web.Hosting;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import"];
+    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "audit"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -24,6 +24,7 @@ internal static class CommandLine
         root.Subcommands.Add(MigrateCommand());
         root.Subcommands.Add(SeedCommand());
         root.Subcommands.Add(CliImport.Command());
+        root.Subcommands.Add(CliAudit.Command());
         return await root.Parse(args).InvokeAsync();
     }
 
