@@ -123,6 +123,40 @@ public abstract class AuditLogTests(BankCrmApp app)
     }
 
     [Fact]
+    public async Task A_refused_update_writes_no_customer_updated_entry()
+    {
+        using var rm1 = await app.ClientForAsync("rm1");
+        var created = await rm1.CreateAsync(CustomerApi.Individual("孙冲突"));
+        (await rm1.PutAsJsonAsync($"/api/v1/customers/{created.Id}", new { version = created.Version, city = "苏州" })).Dispose();
+
+        using var stale = await rm1.PutAsJsonAsync($"/api/v1/customers/{created.Id}", new { version = created.Version, city = "无锡" });
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var updates = await app.EntriesAsync(e => e.CustomerId == created.Id && e.Action == AuditActions.CustomerUpdated);
+        Assert.Single(updates);
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_keep_the_chain_linear()
+    {
+        using var rm1 = await app.ClientForAsync("rm1");
+        var customer = await rm1.CreateAsync(CustomerApi.Individual("孙并发"));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => rm1.GetAsync($"/api/v1/customers/{customer.Id}/balance-trend")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        Assert.Equal(24, (await app.EntriesAsync(e => e.CustomerId == customer.Id && e.Action == AuditActions.CustomerViewedSensitive)).Count);
+        var ids = (await app.EntriesAsync(_ => true)).Select(e => e.Id).ToList();
+        Assert.Equal(Enumerable.Range(1, ids.Count).Select(i => (long)i), ids);
+        Assert.True((await app.VerifyAsync()).Intact);
+    }
+
+    [Fact]
     public async Task Verify_on_an_untouched_log_is_intact_and_is_itself_recorded()
     {
         using var rm1 = await app.ClientForAsync("rm1");
