@@ -1,4 +1,6 @@
+using BankCrm.Core.Audit;
 using BankCrm.Core.Consent;
+using BankCrm.Data.Audit;
 using BankCrm.Core.Organization;
 using BankCrm.Data.Customers;
 using BankCrm.Data.Database;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BankCrm.Data.Consent;
 
 /// <summary>Reads and appends a customer's consent records, within the actor's customer scope.</summary>
-public sealed class ConsentStore(CrmDbContext db, TimeProvider time)
+public sealed class ConsentStore(CrmDbContext db, TimeProvider time, AuditTrail audit)
 {
     public const int MaxNoteLength = 500;
 
@@ -50,10 +52,16 @@ public sealed class ConsentStore(CrmDbContext db, TimeProvider time)
             : ConsentRecord.Withdraw(customerId, request.Purpose, request.Channel, request.Source, now, actor.UserId, request.EvidenceNote);
         db.ConsentRecords.Add(record);
 
-        // AUDIT CALL SITE (consent.recorded): the audit-log module writes its entry here, in the same
-        // SaveChanges as the record, with actor, customer, purpose, channel, granted and source.
         // PIPL Art. 14-15 asks the bank to prove every grant and withdrawal; the audit log is that proof.
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(
+            AuditRecord.By(actor, AuditActions.ConsentRecorded) with
+            {
+                CustomerId = customerId,
+                Fields = request.Channel is { } channel ? $"{request.Purpose}:{channel}" : request.Purpose.ToString(),
+                Detail = AuditDetail.Of(new { granted = request.Granted, source = request.Source.ToString() }),
+            },
+            cancellationToken);
         return new ConsentOutcome.Recorded(Line(record, new Dictionary<string, string> { [actor.UserId] = actor.UserName }));
     }
 

@@ -1,6 +1,8 @@
+using BankCrm.Core.Audit;
 using BankCrm.Core.Common;
 using BankCrm.Core.Customers;
 using BankCrm.Core.Organization;
+using BankCrm.Data.Audit;
 using BankCrm.Data.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +22,7 @@ public abstract record SaveOutcome
 }
 
 /// <summary>Creates and edits customers: validation, duplicate detection, optimistic concurrency and change history.</summary>
-public sealed class CustomerStore(CrmDbContext db, TimeProvider time)
+public sealed class CustomerStore(CrmDbContext db, TimeProvider time, AuditTrail audit)
 {
     public async Task<SaveOutcome> CreateAsync(Actor actor, CustomerProfile input, int? branchId, string? relationshipManagerId, CancellationToken cancellationToken = default)
     {
@@ -52,6 +54,17 @@ public sealed class CustomerStore(CrmDbContext db, TimeProvider time)
                 await db.SaveChangesAsync(cancellationToken);
                 db.CustomerChanges.Add(new FieldChange { CustomerId = customer.Id, ChangedAt = now, ChangedBy = actor.UserName, Field = "Created", NewValue = customer.CustomerNumber });
                 await db.SaveChangesAsync(cancellationToken);
+
+                // Its own transaction: a clash on the customer number must stay retryable, and PostgreSQL aborts a
+                // transaction on the first failed statement.
+                await audit.RecordAsync(
+                    AuditRecord.By(actor, AuditActions.CustomerCreated) with
+                    {
+                        CustomerId = customer.Id,
+                        Fields = "created",
+                        Detail = AuditDetail.Of(new { customerNumber = customer.CustomerNumber, name = Masking.Name(customer.Name), branchId = customer.BranchId }),
+                    },
+                    cancellationToken);
                 return new SaveOutcome.Saved(customer, []);
             }
             catch (DbUpdateException) when (attempt < 3)
@@ -96,14 +109,30 @@ public sealed class CustomerStore(CrmDbContext db, TimeProvider time)
         // The version read above is the one the UPDATE must still find, or another save came first.
         db.Entry(customer).Property(c => c.Version).OriginalValue = expectedVersion;
         db.CustomerChanges.AddRange(changes);
-        try
+
+        // The change and its audit entry commit together or not at all.
+        await using (var append = await audit.BeginAsync(db, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await db.Customers.AsNoTracking().Where(c => c.Id == id).Select(c => c.Version).FirstAsync(cancellationToken);
-            return new SaveOutcome.Conflict(current);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await append.DisposeAsync();
+                var current = await db.Customers.AsNoTracking().Where(c => c.Id == id).Select(c => c.Version).FirstAsync(cancellationToken);
+                return new SaveOutcome.Conflict(current);
+            }
+
+            await append.AppendAsync(
+                AuditRecord.By(actor, AuditActions.CustomerUpdated) with
+                {
+                    CustomerId = id,
+                    Fields = string.Join(',', changes.Select(c => c.Field)),
+                    Detail = AuditDetail.Changes(changes),
+                },
+                cancellationToken);
+            await append.CommitAsync(cancellationToken);
         }
 
         return new SaveOutcome.Saved(customer, changes);

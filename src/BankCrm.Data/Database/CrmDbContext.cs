@@ -1,4 +1,5 @@
 using BankCrm.Core.Consent;
+using BankCrm.Core.Audit;
 using BankCrm.Core.Customers;
 using BankCrm.Core.Engagement;
 using BankCrm.Core.Holdings;
@@ -38,6 +39,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AppEvent> AppEvents => Set<AppEvent>();
 
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -1,22 +1,23 @@
 using BankCrm.Core.Organization;
+using BankCrm.Data.Audit;
 using BankCrm.Data.Consent;
 using BankCrm.Data.Database;
 
 namespace BankCrm.Web.Consent;
 
 /// <summary>Consent reads and writes for Blazor screens, each on a DbContext of its own (see CustomerOperations for why).</summary>
-internal sealed class ConsentOperations(CrmDbContextFactory factory, TimeProvider time)
+internal sealed class ConsentOperations(CrmDbContextFactory factory, TimeProvider time, AuditTrail audit)
 {
     public async Task<CustomerConsents?> GetAsync(Actor actor, long customerId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.CreateDbContext();
-        return await new ConsentStore(db, time).GetAsync(actor, customerId, cancellationToken);
+        return await new ConsentStore(db, time, audit).GetAsync(actor, customerId, cancellationToken);
     }
 
     public async Task<ConsentOutcome> RecordAsync(Actor actor, long customerId, RecordConsent request, CancellationToken cancellationToken = default)
     {
         await using var db = factory.CreateDbContext();
-        return await new ConsentStore(db, time).RecordAsync(actor, customerId, request, cancellationToken);
+        return await new ConsentStore(db, time, audit).RecordAsync(actor, customerId, request, cancellationToken);
     }
 }
 

@@ -1,3 +1,4 @@
+using BankCrm.Data.Audit;
 using BankCrm.Data.Customers;
 using BankCrm.Data.Database;
 
@@ -8,7 +9,7 @@ namespace BankCrm.Web.Customers;
 /// components load in parallel (the 360 page loads its summary and trend at once), so the circuit-scoped
 /// context would be used concurrently, which EF Core forbids, and would cache stale entities.
 /// </summary>
-internal sealed class CustomerOperations(CrmDbContextFactory factory, TimeProvider time)
+internal sealed class CustomerOperations(CrmDbContextFactory factory, TimeProvider time, AuditTrail audit)
 {
     public async Task<T> SearchAsync<T>(Func<CustomerSearch, Task<T>> operation)
     {
@@ -25,7 +26,7 @@ internal sealed class CustomerOperations(CrmDbContextFactory factory, TimeProvid
     public async Task<SaveOutcome> SaveAsync(Func<CustomerStore, Task<SaveOutcome>> operation)
     {
         await using var db = factory.CreateDbContext();
-        return await operation(new CustomerStore(db, time));
+        return await operation(new CustomerStore(db, time, audit));
     }
 
     public async Task<BookOverview> BookOverviewAsync(Core.Organization.Actor actor, CancellationToken cancellationToken = default)

@@ -4,6 +4,7 @@ using BankCrm.Core.Customers;
 using BankCrm.Core.Holdings;
 using BankCrm.Data.Customers;
 using BankCrm.Data.Database;
+using BankCrm.Web.Audit;
 using BankCrm.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -46,10 +47,10 @@ public static class CustomersEndpoints
         return TypedResults.Ok(await search.ListAsync(user.ToActor(), query, cancellationToken));
     }
 
-    internal static async Task<Results<Ok<CustomerResponse>, NotFound>> GetAsync(long id, ClaimsPrincipal user, CrmDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<CustomerResponse>, NotFound>> GetAsync(long id, ClaimsPrincipal user, CrmDbContext db, CustomerAudit audit, CancellationToken cancellationToken)
     {
         var customer = await db.Customers.AsNoTracking().VisibleTo(user.ToActor()).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return customer is null ? TypedResults.NotFound() : TypedResults.Ok(CustomerResponse.From(customer));
+        return await AuditedAsync(customer is null ? null : CustomerResponse.From(customer), user, id, audit, sensitiveFields: null, "profile", cancellationToken);
     }
 
     internal static async Task<Results<Created<CustomerResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -66,12 +67,13 @@ public static class CustomersEndpoints
     }
 
     internal static async Task<Results<Ok<CustomerResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, UpdateCustomerRequest request, ClaimsPrincipal user, CustomerStore store, Customer360Query query, CancellationToken cancellationToken)
+        long id, UpdateCustomerRequest request, ClaimsPrincipal user, CustomerStore store, Customer360Query query, CustomerAudit audit, CancellationToken cancellationToken)
     {
         var actor = user.ToActor();
         var current = await query.ProfileAsync(actor, id, cancellationToken);
         if (current is null)
         {
+            await audit.DeniedIfExistsAsync(actor, id, "update", cancellationToken);
             return TypedResults.NotFound();
         }
 
@@ -90,28 +92,50 @@ public static class CustomersEndpoints
         };
     }
 
-    internal static async Task<Results<Ok<Customer360Summary>, NotFound>> SummaryAsync(long id, ClaimsPrincipal user, Customer360Query query, CancellationToken cancellationToken) =>
-        await query.SummaryAsync(user.ToActor(), id, cancellationToken) is { } summary ? TypedResults.Ok(summary) : TypedResults.NotFound();
+    internal static async Task<Results<Ok<Customer360Summary>, NotFound>> SummaryAsync(long id, ClaimsPrincipal user, Customer360Query query, CustomerAudit audit, CancellationToken cancellationToken) =>
+        await AuditedAsync(await query.SummaryAsync(user.ToActor(), id, cancellationToken), user, id, audit, $"{CustomerAudit.Balances},{CustomerAudit.Transactions}", "360", cancellationToken);
 
     internal static async Task<Results<Ok<PagedResult<TransactionLine>>, NotFound>> TransactionsAsync(
-        long id, ClaimsPrincipal user, Customer360Query query, DateOnly? from, DateOnly? to, TransactionKind? kind, TransactionChannel? channel,
+        long id, ClaimsPrincipal user, Customer360Query query, CustomerAudit audit, DateOnly? from, DateOnly? to, TransactionKind? kind, TransactionChannel? channel,
         decimal? minAmount, decimal? maxAmount, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var filter = new TransactionFilter { From = from, To = to, Kind = kind, Channel = channel, MinAmount = minAmount, MaxAmount = maxAmount, Page = page ?? 1, PageSize = pageSize ?? 20 };
-        return await query.TransactionsAsync(user.ToActor(), id, filter, cancellationToken) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+        return await AuditedAsync(await query.TransactionsAsync(user.ToActor(), id, filter, cancellationToken), user, id, audit, CustomerAudit.Transactions, "transactions", cancellationToken);
     }
 
-    internal static async Task<Results<Ok<IReadOnlyList<MonthBalance>>, NotFound>> BalanceTrendAsync(long id, ClaimsPrincipal user, Customer360Query query, CancellationToken cancellationToken) =>
-        await query.BalanceTrendAsync(user.ToActor(), id, cancellationToken) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+    internal static async Task<Results<Ok<IReadOnlyList<MonthBalance>>, NotFound>> BalanceTrendAsync(long id, ClaimsPrincipal user, Customer360Query query, CustomerAudit audit, CancellationToken cancellationToken) =>
+        await AuditedAsync(await query.BalanceTrendAsync(user.ToActor(), id, cancellationToken), user, id, audit, CustomerAudit.Balances, "balance-trend", cancellationToken);
 
-    internal static async Task<Results<Ok<PagedResult<InteractionLine>>, NotFound>> InteractionsAsync(long id, ClaimsPrincipal user, Customer360Query query, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        await query.InteractionsAsync(user.ToActor(), id, page ?? 1, pageSize ?? 20, cancellationToken) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+    internal static async Task<Results<Ok<PagedResult<InteractionLine>>, NotFound>> InteractionsAsync(long id, ClaimsPrincipal user, Customer360Query query, CustomerAudit audit, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        await AuditedAsync(await query.InteractionsAsync(user.ToActor(), id, page ?? 1, pageSize ?? 20, cancellationToken), user, id, audit, sensitiveFields: null, "interactions", cancellationToken);
 
-    internal static async Task<Results<Ok<IReadOnlyList<RelationshipLine>>, NotFound>> RelationshipsAsync(long id, ClaimsPrincipal user, Customer360Query query, CancellationToken cancellationToken) =>
-        await query.RelationshipsAsync(user.ToActor(), id, cancellationToken) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+    internal static async Task<Results<Ok<IReadOnlyList<RelationshipLine>>, NotFound>> RelationshipsAsync(long id, ClaimsPrincipal user, Customer360Query query, CustomerAudit audit, CancellationToken cancellationToken) =>
+        await AuditedAsync(await query.RelationshipsAsync(user.ToActor(), id, cancellationToken), user, id, audit, sensitiveFields: null, "relationships", cancellationToken);
 
-    internal static async Task<Results<Ok<PagedResult<ChangeLine>>, NotFound>> ChangesAsync(long id, ClaimsPrincipal user, Customer360Query query, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        await query.ChangesAsync(user.ToActor(), id, page ?? 1, pageSize ?? 20, cancellationToken) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+    internal static async Task<Results<Ok<PagedResult<ChangeLine>>, NotFound>> ChangesAsync(long id, ClaimsPrincipal user, Customer360Query query, CustomerAudit audit, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        await AuditedAsync(await query.ChangesAsync(user.ToActor(), id, page ?? 1, pageSize ?? 20, cancellationToken), user, id, audit, sensitiveFields: null, "changes", cancellationToken);
+
+    /// <summary>
+    /// 200 with the result, after recording the read when it shows C2 data (balances, transactions); or 404, after
+    /// recording the refusal when the customer exists outside the caller's scope.
+    /// </summary>
+    private static async Task<Results<Ok<T>, NotFound>> AuditedAsync<T>(
+        T? result, ClaimsPrincipal user, long id, CustomerAudit audit, string? sensitiveFields, string what, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (result is null)
+        {
+            await audit.DeniedIfExistsAsync(user.ToActor(), id, what, cancellationToken);
+            return TypedResults.NotFound();
+        }
+
+        if (sensitiveFields is not null)
+        {
+            await audit.ViewedSensitiveAsync(user.ToActor(), id, sensitiveFields, cancellationToken: cancellationToken);
+        }
+
+        return TypedResults.Ok(result);
+    }
 
     private static Dictionary<string, string[]> ToDictionary(IEnumerable<FieldError> errors) =>
         errors.GroupBy(e => JsonName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using BankCrm.Data.Database;
 using BankCrm.Web.Consent;
+using BankCrm.Web.Audit;
 using BankCrm.Web.Components;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Customers.ImportCustomers;
@@ -38,6 +39,7 @@ public static class AppHost
         services.AddCustomersModule();
         services.AddConsentModule();
         services.AddCustomerImport();
+        services.AddAuditModule();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -78,6 +80,7 @@ public static class AppHost
         app.MapConsentApiV1();
         app.MapCultureEndpoints();
         app.MapCustomerImportApiV1();
+        app.MapAuditApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using BankCrm.Core.Organization;
+using BankCrm.Data.Audit;
 using BankCrm.Data.Customers.ImportCustomers;
 using BankCrm.Data.Database;
+using BankCrm.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace BankCrm.Web.Hosting;
@@ -49,6 +51,8 @@ internal static class CliImport
         {
             result = await new CustomerImporter(factory, TimeProvider.System).ImportAsync(content, actor, report, new ConsoleProgress(), cancellationToken);
         }
+
+        await new AuditTrail(factory, new AuditGate(), TimeProvider.System).RecordImportAsync(actor, input.Name, result, CancellationToken.None);
 
         if (result.ErrorCount > 0)
         {

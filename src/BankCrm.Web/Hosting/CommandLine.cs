@@ -10,7 +10,7 @@ namespace BankCrm.Web.Hosting;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "backup", "restore"];
+    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "backup", "restore", "audit"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -26,6 +26,7 @@ internal static class CommandLine
         root.Subcommands.Add(CliImport.Command());
         root.Subcommands.Add(CliBackup.BackupCommand());
         root.Subcommands.Add(CliBackup.RestoreCommand());
+        root.Subcommands.Add(CliAudit.Command());
         return await root.Parse(args).InvokeAsync();
     }
 

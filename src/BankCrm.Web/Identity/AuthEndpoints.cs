@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using BankCrm.Data.Audit;
 using BankCrm.Data.Organization;
+using BankCrm.Web.Audit;
 using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,7 +34,7 @@ public static class AuthEndpoints
     }
 
     internal static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
-        TokenRequest request, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
+        TokenRequest request, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditTrail audit)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
         {
@@ -53,10 +55,12 @@ public static class AuthEndpoints
         var user = await users.FindByNameAsync(request.UserName);
         if (user is null)
         {
+            await audit.RecordAsync(request.UserName, userId: null, SignInResult.Failed, "token");
             return TypedResults.Problem(title: "用户名或密码错误", statusCode: StatusCodes.Status401Unauthorized);
         }
 
         var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        await audit.RecordAsync(request.UserName, user.Id, check, "token");
         if (check.IsLockedOut)
         {
             return TypedResults.Problem(title: "账户已锁定，请稍后再试", statusCode: StatusCodes.Status423Locked);

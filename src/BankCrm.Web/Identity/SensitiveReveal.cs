@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using BankCrm.Core.Audit;
+using BankCrm.Data.Audit;
 using BankCrm.Data.Customers;
 using BankCrm.Data.Database;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ namespace BankCrm.Web.Identity;
 /// a step-up within <see cref="StepUp.Window"/>, and the customer in scope. Runs on a DbContext of its own
 /// because Blazor circuits call it.
 /// </summary>
-public sealed class SensitiveReveal(CrmDbContextFactory factory, StepUp stepUp)
+public sealed class SensitiveReveal(CrmDbContextFactory factory, StepUp stepUp, AuditTrail audit)
 {
     public enum Status { Revealed, NotEnrolled, StepUpRequired, NotFound }
 
@@ -37,9 +39,11 @@ public sealed class SensitiveReveal(CrmDbContextFactory factory, StepUp stepUp)
             return new Result(Status.NotFound);
         }
 
-        // AUDIT: the SENSITIVE_READ entry (actor, customer id, fields "id_number,mobile", StepUp.Purpose(user), time)
-        // is written here, once per reveal, by the audit module being built in parallel; a failed audit write must
-        // then block the reveal (checklist T8), so it belongs before the return below.
+        // Written before the values are returned: a failed audit write blocks the reveal (checklist T8).
+        var actor = user.ToActor();
+        await audit.RecordAsync(
+            AuditRecord.By(actor, AuditActions.CustomerViewedSensitive) with { CustomerId = customerId, Fields = "id_number,mobile", Purpose = StepUp.Purpose(user) },
+            cancellationToken);
         return new Result(Status.Revealed, values);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using BankCrm.Integration.Tests.Audit;
 using BankCrm.Integration.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,6 +48,9 @@ public abstract class StepUpTests(BankCrmApp app)
         Assert.Equal(HttpStatusCode.OK, revealed.StatusCode);
         var values = await revealed.Content.ReadFromJsonAsync<Identifiers>();
         Assert.Equal(customer.IdNumber, values!.IdNumber);
+        var audited = Assert.Single(await app.EntriesAsync(e => e.CustomerId == customer.Id && e.Fields == "id_number,mobile"));
+        Assert.Equal(BankCrm.Core.Audit.AuditActions.CustomerViewedSensitive, audited.Action);
+        Assert.Equal("风险核查", audited.Purpose);
     }
 
     [Fact]

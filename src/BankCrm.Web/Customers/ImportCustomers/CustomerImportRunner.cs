@@ -1,10 +1,12 @@
 using BankCrm.Core.Organization;
+using BankCrm.Data.Audit;
 using BankCrm.Data.Customers.ImportCustomers;
+using BankCrm.Web.Audit;
 
 namespace BankCrm.Web.Customers.ImportCustomers;
 
 /// <summary>Runs an import for the web (page and API) with its error report kept in the <see cref="ImportReportStore"/>.</summary>
-public sealed class CustomerImportRunner(CustomerImporter importer, ImportReportStore reports)
+public sealed class CustomerImportRunner(CustomerImporter importer, ImportReportStore reports, AuditTrail audit)
 {
     public async Task<ImportSummary> RunAsync(Stream content, Actor actor, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -15,6 +17,9 @@ public sealed class CustomerImportRunner(CustomerImporter importer, ImportReport
             using var report = ImportErrorReport.WriteTo(file);
             result = await importer.ImportAsync(content, actor, report, progress, cancellationToken);
         }
+
+        // Not cancellable: rows already imported must not go unrecorded because the user left the page.
+        await audit.RecordImportAsync(actor, "upload", result, CancellationToken.None);
 
         if (result.ErrorCount == 0)
         {

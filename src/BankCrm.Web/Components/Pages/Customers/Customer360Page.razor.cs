@@ -1,5 +1,6 @@
 using BankCrm.Core.Holdings;
 using BankCrm.Data.Customers;
+using BankCrm.Web.Audit;
 using BankCrm.Web.Components.Shared.Formatting;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Identity;
@@ -26,6 +27,9 @@ public sealed partial class Customer360Page
     [Inject]
     private CustomerOperations Operations { get; set; } = default!;
 
+    [Inject]
+    private CustomerAudit Audit { get; set; } = default!;
+
     private int ActiveAccounts => summary?.Holdings.Count(h => h.Status != AccountStatus.Closed) ?? 0;
 
     protected override async Task OnParametersSetAsync()
@@ -47,5 +51,15 @@ public sealed partial class Customer360Page
         aumChange = trend.Count >= 2 ? Percent.Change(trend[^2].Balance, trend[^1].Balance) : null;
         loadedId = Id;
         loading = false;
+
+        // One entry per page load: the header and overview show AUM, balances and the latest transactions.
+        if (summary is not null)
+        {
+            await Audit.ViewedSensitiveAsync(actor, Id, $"{CustomerAudit.Balances},{CustomerAudit.Transactions}");
+        }
+        else
+        {
+            await Audit.DeniedIfExistsAsync(actor, Id, "360");
+        }
     }
 }

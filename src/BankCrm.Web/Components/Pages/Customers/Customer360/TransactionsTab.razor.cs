@@ -1,5 +1,6 @@
 using BankCrm.Core.Holdings;
 using BankCrm.Data.Customers;
+using BankCrm.Web.Audit;
 using BankCrm.Web.Components.Shared;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Identity;
@@ -19,6 +20,7 @@ public sealed partial class TransactionsTab
     private decimal? minAmount;
     private decimal? maxAmount;
     private int total;
+    private bool audited;
 
     [Parameter, EditorRequired]
     public long CustomerId { get; set; }
@@ -28,6 +30,9 @@ public sealed partial class TransactionsTab
 
     [Inject]
     private CustomerOperations Operations { get; set; } = default!;
+
+    [Inject]
+    private CustomerAudit Audit { get; set; } = default!;
 
     private async Task<TableData<TransactionLine>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
@@ -46,6 +51,13 @@ public sealed partial class TransactionsTab
         };
         var result = await Operations.QueryAsync(q => q.TransactionsAsync(actor, CustomerId, filter, cancellationToken));
         total = result?.Total ?? 0;
+
+        // One entry per opening of the tab, not one per page or filter change.
+        if (result is not null && !audited)
+        {
+            audited = true;
+            await Audit.ViewedSensitiveAsync(actor, CustomerId, CustomerAudit.Transactions, cancellationToken: cancellationToken);
+        }
         return new TableData<TransactionLine> { Items = result?.Items ?? [], TotalItems = total };
     }
 
