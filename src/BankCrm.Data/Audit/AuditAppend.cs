@@ -58,34 +58,48 @@ public sealed class AuditAppend : IAsyncDisposable
         }
     }
 
-    public async Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    public async Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken = default) =>
+        (await AppendAllAsync([record], cancellationToken))[0];
+
+    /// <summary>Appends several entries in order with one round trip to the database.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> AppendAllAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(records);
         if (!headRead)
         {
             head = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Id).FirstOrDefaultAsync(cancellationToken);
             headRead = true;
         }
 
-        var entry = new AuditEntry
+        var entries = new List<AuditEntry>(records.Count);
+        foreach (var record in records)
         {
-            Id = (head?.Id ?? 0) + 1,
-            OccurredAt = time.GetUtcNow().UtcDateTime,
-            ActorId = record.ActorId,
-            ActorName = record.ActorName,
-            Action = record.Action,
-            CustomerId = record.CustomerId,
-            Fields = record.Fields,
-            Purpose = record.Purpose,
-            Detail = record.Detail,
-            RemoteIp = record.RemoteIp ?? client?.RemoteIp,
-        };
-        AuditChain.Seal(entry, head);
-        db.Set<AuditEntry>().Add(entry);
+            var entry = new AuditEntry
+            {
+                Id = (head?.Id ?? 0) + 1,
+                OccurredAt = time.GetUtcNow().UtcDateTime,
+                ActorId = record.ActorId,
+                ActorName = record.ActorName,
+                Action = record.Action,
+                CustomerId = record.CustomerId,
+                Fields = record.Fields,
+                Purpose = record.Purpose,
+                Detail = record.Detail,
+                RemoteIp = record.RemoteIp ?? client?.RemoteIp,
+            };
+            AuditChain.Seal(entry, head);
+            entries.Add(entry);
+            head = entry;
+        }
+
+        db.Set<AuditEntry>().AddRange(entries);
         await db.SaveChangesAsync(cancellationToken);
-        db.Entry(entry).State = EntityState.Detached;
-        head = entry;
-        return entry;
+        foreach (var entry in entries)
+        {
+            db.Entry(entry).State = EntityState.Detached;
+        }
+
+        return entries;
     }
 
     public Task CommitAsync(CancellationToken cancellationToken = default) => transaction.CommitAsync(cancellationToken);

@@ -68,11 +68,7 @@ public sealed class AuditTrail(CrmDbContextFactory factory, AuditGate gate, Time
             await using var db = factory.CreateDbContext();
             // No client here: each entry already carries its own caller's address (or none, for circuits and the CLI).
             await using var append = await AuditAppend.BeginAsync(db, time, gate.Semaphore, client: null, CancellationToken.None);
-            var entries = new List<AuditEntry>(group.Count);
-            foreach (var pending in group)
-            {
-                entries.Add(await append.AppendAsync(pending.Record, CancellationToken.None));
-            }
+            var entries = await append.AppendAllAsync([.. group.Select(p => p.Record)], CancellationToken.None);
 
             await append.CommitAsync(CancellationToken.None);
             for (var i = 0; i < group.Count; i++)
