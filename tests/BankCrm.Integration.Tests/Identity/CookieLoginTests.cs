@@ -1,12 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using BankCrm.Data.Organization;
 using BankCrm.Integration.Tests.Hosting;
 
 namespace BankCrm.Integration.Tests.Identity;
 
 /// <summary>Signs in the way a browser does: the static login form with its antiforgery token, then the cookie.</summary>
-public abstract partial class CookieLoginTests(BankCrmApp app)
+public abstract class CookieLoginTests(BankCrmApp app)
 {
     [Fact]
     public async Task Staff_sign_in_through_the_login_form_and_see_the_workbench()
@@ -75,38 +74,8 @@ public abstract partial class CookieLoginTests(BankCrmApp app)
         Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> PostLoginFormAsync(HttpClient client, string userName, string password, string query = "")
-    {
-        var page = await client.GetStringAsync("/account/login" + query);
-        var fields = new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = HiddenValue(page, "__RequestVerificationToken"),
-            ["_handler"] = HiddenValue(page, "_handler"),
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = password,
-        };
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync("/account/login" + query, form);
-    }
-
-    private static string HiddenValue(string html, string name)
-    {
-        foreach (Match input in HiddenInput().Matches(html))
-        {
-            if (input.Value.Contains($"name=\"{name}\"", StringComparison.Ordinal))
-            {
-                return WebUtility.HtmlDecode(ValueAttribute().Match(input.Value).Groups[1].Value);
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"The login page has no hidden input {name}:\n{html}");
-    }
-
-    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
-    private static partial Regex HiddenInput();
-
-    [GeneratedRegex("value=\"([^\"]*)\"")]
-    private static partial Regex ValueAttribute();
+    private static Task<HttpResponseMessage> PostLoginFormAsync(HttpClient client, string userName, string password, string query = "") =>
+        AccountForms.PostAsync(client, "/account/login" + query, new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
 }
 
 public sealed class CookieLoginTestsOnSqlite(SqliteApp app) : CookieLoginTests(app), IClassFixture<SqliteApp>;
