@@ -38,17 +38,15 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
         }
 
         var holdings = new List<HoldingLine>();
-        await foreach (var x in queries.Holdings(db, id).WithCancellation(cancellationToken))
+        await foreach (var row in queries.Holdings(db, id).WithCancellation(cancellationToken))
         {
-            var a = x.Account;
-            holdings.Add(new HoldingLine(a.Id, Masking.AccountNumber(a.AccountNumber), x.Name, x.Category, x.RiskLevel, a.Balance, a.Currency, ReferenceRates.ToCny(a.Balance, a.Currency), a.OpenedOn, a.MaturesOn, a.Status));
+            holdings.Add(row.ToLine());
         }
 
         var recent = new List<TransactionLine>(RecentTransactionCount);
-        await foreach (var x in queries.Recent(db, id, RecentTransactionCount).WithCancellation(cancellationToken))
+        await foreach (var row in queries.Recent(db, id, RecentTransactionCount).WithCancellation(cancellationToken))
         {
-            var t = x.Transaction;
-            recent.Add(new TransactionLine(t.Id, t.OccurredAt, Masking.AccountNumber(x.AccountNumber), t.Kind, t.Channel, t.Amount, t.Currency, t.Counterparty));
+            recent.Add(row.ToLine());
         }
 
         var c = header.Customer;
@@ -187,15 +185,6 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
     private Task<bool> IsVisibleAsync(Actor actor, long id, CancellationToken cancellationToken) =>
         db.Customers.VisibleTo(actor).AnyAsync(c => c.Id == id, cancellationToken);
 
-    private async Task<List<HoldingLine>> HoldingsAsync(long id, CancellationToken cancellationToken)
-    {
-        var rows = await db.Accounts.AsNoTracking().Where(a => a.CustomerId == id)
-            .Join(db.Products, a => a.ProductId, p => p.Id, (a, p) => new { a, p.Name, p.Category, p.RiskLevel })
-            .OrderBy(x => x.a.Id)
-            .ToListAsync(cancellationToken);
-        return rows.Select(x => new HoldingLine(x.a.Id, Masking.AccountNumber(x.a.AccountNumber), x.Name, x.Category, x.RiskLevel, x.a.Balance, x.a.Currency, ReferenceRates.ToCny(x.a.Balance, x.a.Currency), x.a.OpenedOn, x.a.MaturesOn, x.a.Status)).ToList();
-    }
-
     private IQueryable<Transaction> Filtered(long id, TransactionFilter filter)
     {
         var query = db.Transactions.AsNoTracking().Where(t => t.CustomerId == id);
@@ -240,8 +229,9 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
             .Join(db.Accounts, t => t.AccountId, a => a.Id, (t, a) => new { t, a.AccountNumber })
             .OrderByDescending(x => x.t.OccurredAt).ThenByDescending(x => x.t.Id)
             .Skip((Math.Max(1, filter.Page) - 1) * filter.PageSize).Take(filter.PageSize)
+            .Select(x => new Customer360SummaryQueries.RecentRow(x.t, x.AccountNumber))
             .ToListAsync(cancellationToken);
-        return rows.Select(x => new TransactionLine(x.t.Id, x.t.OccurredAt, Masking.AccountNumber(x.AccountNumber), x.t.Kind, x.t.Channel, x.t.Amount, x.t.Currency, x.t.Counterparty)).ToList();
+        return rows.Select(row => row.ToLine()).ToList();
     }
 
     private static string? MaskChangeValue(string field, string? value) => field switch

@@ -55,7 +55,17 @@ internal sealed class Customer360SummaryQueries
 
     internal sealed record SummaryHeader(Customer Customer, string? BranchName, string? RmName);
 
-    internal sealed record HoldingRow(Account Account, string Name, ProductCategory Category, int? RiskLevel);
+    internal sealed record HoldingRow(Account Account, string Name, ProductCategory Category, int? RiskLevel)
+    {
+        public HoldingLine ToLine() => new(
+            Account.Id, Masking.AccountNumber(Account.AccountNumber), Name, Category, RiskLevel, Account.Balance, Account.Currency,
+            ReferenceRates.ToCny(Account.Balance, Account.Currency), Account.OpenedOn, Account.MaturesOn, Account.Status);
+    }
 
-    internal sealed record RecentRow(Transaction Transaction, string AccountNumber);
+    internal sealed record RecentRow(Transaction Transaction, string AccountNumber)
+    {
+        public TransactionLine ToLine() => new(
+            Transaction.Id, Transaction.OccurredAt, Masking.AccountNumber(AccountNumber), Transaction.Kind, Transaction.Channel,
+            Transaction.Amount, Transaction.Currency, Transaction.Counterparty);
+    }
 }
