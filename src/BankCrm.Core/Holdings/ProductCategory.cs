@@ -16,6 +16,9 @@ public enum ProductCategory
 
 public static class ProductCategories
 {
+    /// <summary>The categories that count towards AUM, as a list a database query can test membership of.</summary>
+    public static readonly IReadOnlyList<ProductCategory> Assets = [.. Enum.GetValues<ProductCategory>().Where(c => c.IsAsset())];
+
     /// <summary>Assets the customer holds with the bank count towards AUM; loans and card debt do not.</summary>
     public static bool IsAsset(this ProductCategory category) => category switch
     {

@@ -22,9 +22,6 @@ public sealed class BookOverviewQuery(CrmDbContext db)
 {
     public const int ListSize = 5;
 
-    private static readonly ProductCategory[] AssetCategories =
-        [.. Enum.GetValues<ProductCategory>().Where(c => c.IsAsset())];
-
     /// <summary>
     /// A relationship manager gets the AUM of their own book and their largest customers. Anyone else gets the
     /// counts of the customers they may see and the newest ones: summing the AUM of a whole bank on every
@@ -49,7 +46,7 @@ public sealed class BookOverviewQuery(CrmDbContext db)
         var balances = db.Accounts.AsNoTracking()
             .Where(a => a.Status != AccountStatus.Closed && customers.Select(c => c.Id).Contains(a.CustomerId))
             .Join(db.Products, a => a.ProductId, p => p.Id, (a, p) => new { a.CustomerId, a.Balance, a.Currency, p.Category })
-            .Where(x => AssetCategories.Contains(x.Category));
+            .Where(x => ProductCategories.Assets.Contains(x.Category));
 
         // PostgreSQL sums per customer and currency (a large book is tens of thousands of customers); SQLite cannot
         // sum decimals in SQL, and its demo books are small enough to add up here.

@@ -96,8 +96,7 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
         var since = firstMonth.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
         var assetAccounts = db.Accounts.Where(a => a.CustomerId == id)
             .Join(db.Products, a => a.ProductId, p => p.Id, (a, p) => new { a.Id, a.Balance, a.Currency, a.Status, p.Category })
-            .Where(a => a.Category == ProductCategory.DemandDeposit || a.Category == ProductCategory.TimeDeposit || a.Category == ProductCategory.Wealth
-                || a.Category == ProductCategory.Fund || a.Category == ProductCategory.Insurance || a.Category == ProductCategory.ForeignExchange);
+            .Where(a => ProductCategories.Assets.Contains(a.Category));
         var current = (await assetAccounts.Where(a => a.Status != AccountStatus.Closed).Select(a => new { a.Balance, a.Currency }).ToListAsync(cancellationToken))
             .Sum(a => ReferenceRates.ToCny(a.Balance, a.Currency));
         var flows = (await db.Transactions.Where(t => t.CustomerId == id && t.OccurredAt >= since)
