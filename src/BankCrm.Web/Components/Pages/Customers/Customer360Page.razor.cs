@@ -41,6 +41,14 @@ public sealed partial class Customer360Page
         }
 
         loading = true;
+
+        // The page is rendered twice: prerendered, then again when the circuit starts. Loading (and auditing) only
+        // in the interactive render reads the customer once and writes one audit entry per page view.
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
         var actor = await AuthenticationState.ToActorAsync();
 
         // The overview tab opens first, so its trend is fetched alongside the header, each on its own DbContext.
