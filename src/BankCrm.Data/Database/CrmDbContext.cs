@@ -4,6 +4,7 @@ using BankCrm.Core.Customers;
 using BankCrm.Core.Engagement;
 using BankCrm.Core.Holdings;
 using BankCrm.Core.Organization;
+using BankCrm.Core.Segmentation;
 using BankCrm.Data.Organization;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,10 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<CustomerScore> CustomerScores => Set<CustomerScore>();
+
+    public DbSet<ScoringRun> ScoringRuns => Set<ScoringRun>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -766,6 +766,152 @@ namespace BankCrm.Data.Migrations.Postgres
                     b.ToTable("branches", (string)null);
                 });
 
+            modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerScore", b =>
+                {
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("date")
+                        .HasColumnName("run_date");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<decimal>("Aum")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("aum");
+
+                    b.Property<string>("ChurnFactors")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("churn_factors");
+
+                    b.Property<string>("ChurnModelVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("churn_model_version");
+
+                    b.Property<double?>("ChurnProbability")
+                        .HasColumnType("double precision")
+                        .HasColumnName("churn_probability");
+
+                    b.Property<int>("CustomerClass")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_class");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer")
+                        .HasColumnName("frequency");
+
+                    b.Property<byte>("FrequencyScore")
+                        .HasColumnType("smallint")
+                        .HasColumnName("frequency_score");
+
+                    b.Property<int>("HealthBehaviour")
+                        .HasColumnType("integer")
+                        .HasColumnName("health_behaviour");
+
+                    b.Property<int>("HealthSatisfaction")
+                        .HasColumnType("integer")
+                        .HasColumnName("health_satisfaction");
+
+                    b.Property<int>("HealthScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("health_score");
+
+                    b.Property<int>("HealthValue")
+                        .HasColumnType("integer")
+                        .HasColumnName("health_value");
+
+                    b.Property<int>("LifecycleStage")
+                        .HasColumnType("integer")
+                        .HasColumnName("lifecycle_stage");
+
+                    b.Property<decimal>("Monetary")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("monetary");
+
+                    b.Property<byte>("MonetaryScore")
+                        .HasColumnType("smallint")
+                        .HasColumnName("monetary_score");
+
+                    b.Property<int>("ProductPenetration")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_penetration");
+
+                    b.Property<int?>("RecencyDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("recency_days");
+
+                    b.Property<byte>("RecencyScore")
+                        .HasColumnType("smallint")
+                        .HasColumnName("recency_score");
+
+                    b.Property<DateOnly>("StageSince")
+                        .HasColumnType("date")
+                        .HasColumnName("stage_since");
+
+                    b.Property<int>("ValueTier")
+                        .HasColumnType("integer")
+                        .HasColumnName("value_tier");
+
+                    b.HasKey("RunDate", "CustomerId")
+                        .HasName("pk_customer_scores");
+
+                    b.HasIndex("CustomerId", "RunDate")
+                        .HasDatabaseName("ix_customer_scores_customer_id_run_date");
+
+                    b.ToTable("customer_scores", (string)null);
+                });
+
+            modelBuilder.Entity("BankCrm.Core.Segmentation.ScoringRun", b =>
+                {
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("date")
+                        .HasColumnName("run_date");
+
+                    b.Property<int>("CustomersScored")
+                        .HasColumnType("integer")
+                        .HasColumnName("customers_scored");
+
+                    b.Property<int>("CustomersTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("customers_total");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long>("LastCustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_customer_id");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("started_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("RunDate")
+                        .HasName("pk_scoring_runs");
+
+                    b.ToTable("scoring_runs", (string)null);
+                });
+
             modelBuilder.Entity("BankCrm.Data.DemoBank.DemoBankTruth", b =>
                 {
                     b.Property<long>("CustomerId")
@@ -1165,6 +1311,16 @@ namespace BankCrm.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_accounts_products_product_id");
+                });
+
+            modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerScore", b =>
+                {
+                    b.HasOne("BankCrm.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_scores_customers_customer_id");
                 });
 
             modelBuilder.Entity("BankCrm.Data.DemoBank.DemoBankTruth", b =>

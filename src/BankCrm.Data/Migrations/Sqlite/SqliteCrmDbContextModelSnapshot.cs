@@ -741,6 +741,152 @@ namespace BankCrm.Data.Migrations.Sqlite
                     b.ToTable("branches", (string)null);
                 });
 
+            modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerScore", b =>
+                {
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_date");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_id");
+
+                    b.Property<decimal>("Aum")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aum");
+
+                    b.Property<string>("ChurnFactors")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("churn_factors");
+
+                    b.Property<string>("ChurnModelVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("churn_model_version");
+
+                    b.Property<double?>("ChurnProbability")
+                        .HasColumnType("REAL")
+                        .HasColumnName("churn_probability");
+
+                    b.Property<int>("CustomerClass")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_class");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("frequency");
+
+                    b.Property<byte>("FrequencyScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("frequency_score");
+
+                    b.Property<int>("HealthBehaviour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("health_behaviour");
+
+                    b.Property<int>("HealthSatisfaction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("health_satisfaction");
+
+                    b.Property<int>("HealthScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("health_score");
+
+                    b.Property<int>("HealthValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("health_value");
+
+                    b.Property<int>("LifecycleStage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lifecycle_stage");
+
+                    b.Property<decimal>("Monetary")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("monetary");
+
+                    b.Property<byte>("MonetaryScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monetary_score");
+
+                    b.Property<int>("ProductPenetration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("product_penetration");
+
+                    b.Property<int?>("RecencyDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recency_days");
+
+                    b.Property<byte>("RecencyScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recency_score");
+
+                    b.Property<DateOnly>("StageSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_since");
+
+                    b.Property<int>("ValueTier")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value_tier");
+
+                    b.HasKey("RunDate", "CustomerId")
+                        .HasName("pk_customer_scores");
+
+                    b.HasIndex("CustomerId", "RunDate")
+                        .HasDatabaseName("ix_customer_scores_customer_id_run_date");
+
+                    b.ToTable("customer_scores", (string)null);
+                });
+
+            modelBuilder.Entity("BankCrm.Core.Segmentation.ScoringRun", b =>
+                {
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_date");
+
+                    b.Property<int>("CustomersScored")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customers_scored");
+
+                    b.Property<int>("CustomersTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customers_total");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long>("LastCustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_customer_id");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("RunDate")
+                        .HasName("pk_scoring_runs");
+
+                    b.ToTable("scoring_runs", (string)null);
+                });
+
             modelBuilder.Entity("BankCrm.Data.DemoBank.DemoBankTruth", b =>
                 {
                     b.Property<long>("CustomerId")
@@ -1136,6 +1282,16 @@ namespace BankCrm.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_accounts_products_product_id");
+                });
+
+            modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerScore", b =>
+                {
+                    b.HasOne("BankCrm.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_scores_customers_customer_id");
                 });
 
             modelBuilder.Entity("BankCrm.Data.DemoBank.DemoBankTruth", b =>

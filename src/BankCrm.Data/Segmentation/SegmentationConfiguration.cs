@@ -1,0 +1,32 @@
+using BankCrm.Core.Customers;
+using BankCrm.Core.Segmentation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BankCrm.Data.Segmentation;
+
+internal sealed class CustomerScoreConfiguration : IEntityTypeConfiguration<CustomerScore>
+{
+    public void Configure(EntityTypeBuilder<CustomerScore> builder)
+    {
+        builder.ToTable("customer_scores");
+
+        // Run date first: a run writes and reads one date; the customer index serves the 360 page and trends.
+        builder.HasKey(s => new { s.RunDate, s.CustomerId });
+        builder.HasIndex(s => new { s.CustomerId, s.RunDate });
+        builder.Property(s => s.ChurnFactors).HasMaxLength(1000);
+        builder.Property(s => s.ChurnModelVersion).HasMaxLength(50);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ScoringRunConfiguration : IEntityTypeConfiguration<ScoringRun>
+{
+    public void Configure(EntityTypeBuilder<ScoringRun> builder)
+    {
+        builder.ToTable("scoring_runs");
+        builder.HasKey(r => r.RunDate);
+        builder.Property(r => r.StartedBy).HasMaxLength(100);
+        builder.Property(r => r.Error).HasMaxLength(2000);
+    }
+}
