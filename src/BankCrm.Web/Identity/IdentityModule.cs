@@ -1,5 +1,6 @@
 using BankCrm.Data.Database;
 using BankCrm.Data.Organization;
+using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 
@@ -55,7 +56,8 @@ public static class IdentityModule
         });
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPermissionPolicies();
         services.AddCascadingAuthenticationState();
         return services;
     }

@@ -1,0 +1,63 @@
+namespace BankCrm.Core.Organization;
+
+/// <summary>
+/// What staff may do. Every endpoint and page names one of these as its authorization policy; the roles
+/// holding each are in <see cref="PermissionMatrix"/> and documented in docs/security.md. Data scope (own
+/// book, branch, all) is a separate check applied to every query.
+/// </summary>
+public static class Permissions
+{
+    /// <summary>Find customers and see their basic, masked profile (C1 and masked C2).</summary>
+    public const string CustomersReadBasic = "customers.read.basic";
+
+    /// <summary>The full Customer 360: profile, relationships, interactions, change history.</summary>
+    public const string CustomersRead = "customers.read";
+
+    /// <summary>Create and edit customer records.</summary>
+    public const string CustomersWrite = "customers.write";
+
+    /// <summary>Bulk import of customers.</summary>
+    public const string CustomersImport = "customers.import";
+
+    /// <summary>Export customer lists (masked unless the role may see more and states why).</summary>
+    public const string CustomersExport = "customers.export";
+
+    /// <summary>Share a customer of one's book with a colleague for a limited time.</summary>
+    public const string CustomersShare = "customers.share";
+
+    /// <summary>Asset details (C2): balances, holdings, transactions, AUM trend.</summary>
+    public const string HoldingsRead = "holdings.read";
+
+    /// <summary>See a C2 field (ID number, mobile, account number, balances) unmasked after step-up and a purpose.</summary>
+    public const string SensitiveReveal = "sensitive.reveal";
+
+    public const string ConsentRead = "consent.read";
+
+    public const string ConsentWrite = "consent.write";
+
+    /// <summary>Data-subject requests under PIPL: export, correction, erasure.</summary>
+    public const string PrivacyRequests = "privacy.requests";
+
+    /// <summary>Approve and carry out erasure and corrections.</summary>
+    public const string PrivacyApprove = "privacy.approve";
+
+    public const string AuditRead = "audit.read";
+
+    /// <summary>Scores, classes, tags, needs and churn on the 360 page and in lists.</summary>
+    public const string ScoresRead = "scores.read";
+
+    /// <summary>Start a scoring run, train models.</summary>
+    public const string ScoringRun = "scoring.run";
+
+    /// <summary>Define tag rules and set manual tags.</summary>
+    public const string TagsManage = "tags.manage";
+
+    /// <summary>Build, save, share and export segments.</summary>
+    public const string SegmentsManage = "segments.manage";
+
+    /// <summary>The segmentation dashboard and migration matrix.</summary>
+    public const string SegmentsRead = "segments.read";
+
+    /// <summary>Staff accounts and roles.</summary>
+    public const string StaffManage = "staff.manage";
+}
