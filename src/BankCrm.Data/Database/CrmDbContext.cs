@@ -46,6 +46,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<ScoringRun> ScoringRuns => Set<ScoringRun>();
 
+    public DbSet<CustomerNeed> CustomerNeeds => Set<CustomerNeed>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder builder)

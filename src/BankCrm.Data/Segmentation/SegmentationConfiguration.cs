@@ -30,3 +30,16 @@ internal sealed class ScoringRunConfiguration : IEntityTypeConfiguration<Scoring
         builder.Property(r => r.Error).HasMaxLength(2000);
     }
 }
+
+internal sealed class CustomerNeedConfiguration : IEntityTypeConfiguration<CustomerNeed>
+{
+    public void Configure(EntityTypeBuilder<CustomerNeed> builder)
+    {
+        builder.ToTable("customer_needs");
+        builder.HasKey(n => new { n.RunDate, n.CustomerId, n.NeedCode });
+        builder.HasIndex(n => new { n.CustomerId, n.RunDate });
+        builder.Property(n => n.NeedCode).HasMaxLength(60);
+        builder.Property(n => n.Evidence).HasMaxLength(500);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(n => n.CustomerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -12,6 +12,53 @@ namespace BankCrm.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "consent_records",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    customer_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    channel = table.Column<int>(type: "INTEGER", nullable: true),
+                    granted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    source = table.Column<int>(type: "INTEGER", nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    recorded_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    evidence_note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    withdrawn_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_consent_records", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_consent_records_customers_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "customers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "customer_needs",
+                columns: table => new
+                {
+                    run_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    need_code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    evidence = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_customer_needs", x => new { x.run_date, x.customer_id, x.need_code });
+                    table.ForeignKey(
+                        name: "fk_customer_needs_customers_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "customers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "customer_scores",
                 columns: table => new
                 {
@@ -68,6 +115,16 @@ namespace BankCrm.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_consent_records_customer_id_purpose_recorded_at",
+                table: "consent_records",
+                columns: new[] { "customer_id", "purpose", "recorded_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customer_needs_customer_id_run_date",
+                table: "customer_needs",
+                columns: new[] { "customer_id", "run_date" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_customer_scores_customer_id_run_date",
                 table: "customer_scores",
                 columns: new[] { "customer_id", "run_date" });
@@ -76,6 +133,12 @@ namespace BankCrm.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "consent_records");
+
+            migrationBuilder.DropTable(
+                name: "customer_needs");
+
             migrationBuilder.DropTable(
                 name: "customer_scores");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BankCrm.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261125024753_AddCustomerScores")]
+    [Migration("20261125025050_AddCustomerScores")]
     partial class AddCustomerScores
     {
         /// <inheritdoc />
@@ -744,6 +744,36 @@ namespace BankCrm.Data.Migrations.Sqlite
                     b.ToTable("branches", (string)null);
                 });
 
+            modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerNeed", b =>
+                {
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_date");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("NeedCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("need_code");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.HasKey("RunDate", "CustomerId", "NeedCode")
+                        .HasName("pk_customer_needs");
+
+                    b.HasIndex("CustomerId", "RunDate")
+                        .HasDatabaseName("ix_customer_needs_customer_id_run_date");
+
+                    b.ToTable("customer_needs", (string)null);
+                });
+
             modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerScore", b =>
                 {
                     b.Property<DateOnly>("RunDate")
@@ -1285,6 +1315,16 @@ namespace BankCrm.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_accounts_products_product_id");
+                });
+
+            modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerNeed", b =>
+                {
+                    b.HasOne("BankCrm.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_needs_customers_customer_id");
                 });
 
             modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerScore", b =>

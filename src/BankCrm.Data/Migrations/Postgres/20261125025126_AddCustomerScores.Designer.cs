@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BankCrm.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261125024802_AddCustomerScores")]
+    [Migration("20261125025126_AddCustomerScores")]
     partial class AddCustomerScores
     {
         /// <inheritdoc />
@@ -769,6 +769,36 @@ namespace BankCrm.Data.Migrations.Postgres
                     b.ToTable("branches", (string)null);
                 });
 
+            modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerNeed", b =>
+                {
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("date")
+                        .HasColumnName("run_date");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("NeedCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("need_code");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("evidence");
+
+                    b.HasKey("RunDate", "CustomerId", "NeedCode")
+                        .HasName("pk_customer_needs");
+
+                    b.HasIndex("CustomerId", "RunDate")
+                        .HasDatabaseName("ix_customer_needs_customer_id_run_date");
+
+                    b.ToTable("customer_needs", (string)null);
+                });
+
             modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerScore", b =>
                 {
                     b.Property<DateOnly>("RunDate")
@@ -1314,6 +1344,16 @@ namespace BankCrm.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_accounts_products_product_id");
+                });
+
+            modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerNeed", b =>
+                {
+                    b.HasOne("BankCrm.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_needs_customers_customer_id");
                 });
 
             modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerScore", b =>

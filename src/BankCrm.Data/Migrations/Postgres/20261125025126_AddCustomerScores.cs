@@ -12,6 +12,26 @@ namespace BankCrm.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "customer_needs",
+                columns: table => new
+                {
+                    run_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    customer_id = table.Column<long>(type: "bigint", nullable: false),
+                    need_code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    evidence = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_customer_needs", x => new { x.run_date, x.customer_id, x.need_code });
+                    table.ForeignKey(
+                        name: "fk_customer_needs_customers_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "customers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "customer_scores",
                 columns: table => new
                 {
@@ -68,6 +88,11 @@ namespace BankCrm.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_customer_needs_customer_id_run_date",
+                table: "customer_needs",
+                columns: new[] { "customer_id", "run_date" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_customer_scores_customer_id_run_date",
                 table: "customer_scores",
                 columns: new[] { "customer_id", "run_date" });
@@ -76,6 +101,9 @@ namespace BankCrm.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "customer_needs");
+
             migrationBuilder.DropTable(
                 name: "customer_scores");
 
