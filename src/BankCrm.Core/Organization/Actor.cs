@@ -6,4 +6,13 @@ public sealed record Actor(string UserId, string UserName, IReadOnlyCollection<s
     public CustomerScope Scope => CustomerScope.For(Roles, UserId, BranchId);
 
     public bool IsInRole(string role) => Roles.Contains(role);
+
+    /// <summary>Whether one of the actor's roles holds the permission in <see cref="PermissionMatrix"/>.</summary>
+    public bool Can(string permission) => PermissionMatrix.Allows(Roles, permission);
+
+    /// <summary>
+    /// Names and birth dates in full (C1 in full) go to roles with the full customer view; tellers and marketing
+    /// see the basic view: name masked (张*), no birth date, address to the district.
+    /// </summary>
+    public bool SeesFullProfile => Can(Permissions.CustomersRead);
 }

@@ -10,6 +10,7 @@ public static class PermissionMatrix
 {
     private static readonly Dictionary<string, string[]> Holders = new(StringComparer.Ordinal)
     {
+        [Permissions.SelfService] = [Teller, RelationshipManager, BranchManager, Marketing, ServiceAgent, ComplianceOfficer, Auditor, Admin],
         [Permissions.CustomersReadBasic] = [Teller, RelationshipManager, BranchManager, Marketing, ServiceAgent, ComplianceOfficer, Auditor, Admin],
         [Permissions.CustomersRead] = [RelationshipManager, BranchManager, ServiceAgent, ComplianceOfficer, Auditor, Admin],
         [Permissions.CustomersWrite] = [RelationshipManager, BranchManager, Admin],

@@ -7,6 +7,9 @@ namespace BankCrm.Core.Organization;
 /// </summary>
 public static class Permissions
 {
+    /// <summary>The workbench, one's own account (password, MFA, step-up) and the API documentation.</summary>
+    public const string SelfService = "self.service";
+
     /// <summary>Find customers and see their basic, masked profile (C1 and masked C2).</summary>
     public const string CustomersReadBasic = "customers.read.basic";
 

@@ -25,7 +25,30 @@ public sealed record Customer360Summary(
     int ProductCategoryCount,
     IReadOnlyList<HoldingLine> Holdings,
     IReadOnlyList<CategoryTotal> AssetDistribution,
-    IReadOnlyList<TransactionLine> RecentTransactions);
+    IReadOnlyList<TransactionLine> RecentTransactions)
+{
+    public CustomerHeaderFacts ToHeader() => new(
+        Id, CustomerNumber, Type, Name, MaskedIdNumber, MaskedMobile, Gender, BirthDate, Industry, BranchName, RelationshipManagerName,
+        KycStatus, KycExpiresOn, CreatedAt, Version);
+}
+
+/// <summary>Who the customer is, without any asset figure: what every role allowed to open the customer sees.</summary>
+public sealed record CustomerHeaderFacts(
+    long Id,
+    string CustomerNumber,
+    CustomerType Type,
+    string Name,
+    string MaskedIdNumber,
+    string MaskedMobile,
+    Gender? Gender,
+    DateOnly? BirthDate,
+    string? Industry,
+    string BranchName,
+    string? RelationshipManagerName,
+    KycStatus KycStatus,
+    DateOnly? KycExpiresOn,
+    DateTime CreatedAt,
+    int Version);
 
 public sealed record HoldingLine(
     long AccountId,

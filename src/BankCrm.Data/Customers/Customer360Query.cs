@@ -62,6 +62,23 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
             recent);
     }
 
+    /// <summary>The header alone (no assets), masked as the actor's view requires: the basic view of tellers and marketing.</summary>
+    public async Task<CustomerHeaderFacts?> HeaderAsync(Actor actor, long id, CancellationToken cancellationToken = default)
+    {
+        var scope = actor.Scope;
+        var header = await Customer360SummaryQueries.For(db.Provider).Header(db, id, scope.Kind, scope.BranchId, scope.StaffId);
+        if (header is null)
+        {
+            return null;
+        }
+
+        var c = header.Customer;
+        var full = actor.SeesFullProfile;
+        return new CustomerHeaderFacts(
+            c.Id, c.CustomerNumber, c.Type, full ? c.Name : Masking.Name(c.Name), Masking.IdNumber(c.IdNumber), Masking.Mobile(c.Mobile), c.Gender,
+            full ? c.BirthDate : null, c.Industry, header.BranchName ?? string.Empty, header.RmName, c.KycStatus, c.KycExpiresOn, c.CreatedAt, c.Version);
+    }
+
     /// <summary>The full profile for the edit form (the caller has already been allowed to see this customer).</summary>
     public async Task<(CustomerProfile Profile, int Version)?> ProfileAsync(Actor actor, long id, CancellationToken cancellationToken = default)
     {

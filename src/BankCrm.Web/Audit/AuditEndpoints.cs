@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BankCrm.Core.Organization;
 using BankCrm.Core.Common;
 using BankCrm.Data.Audit;
 using BankCrm.Web.Identity;
@@ -12,7 +13,7 @@ public static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAuditApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(policy => policy.RequireRole(AuditWebModule.Roles.Split(',')));
+        var api = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Permissions.AuditRead);
         api.MapGet("/", ListAsync).WithName("ListAuditEntries").WithSummary("The audit log, newest first; filter by user, customer (number or id), action and UTC time range.");
         api.MapPost("/verify", VerifyAsync).WithName("VerifyAuditLog").WithSummary("Check the hash chain; names the first broken entry.");
         return app;

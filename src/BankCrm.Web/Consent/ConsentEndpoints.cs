@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using BankCrm.Core.Consent;
+using BankCrm.Core.Organization;
 using BankCrm.Data.Consent;
+using BankCrm.Web.Audit;
 using BankCrm.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,18 +13,26 @@ public static class ConsentEndpoints
 {
     public static IEndpointRouteBuilder MapConsentApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/customers/{id:long}/consents").WithTags("Consent").RequireAuthorization();
-        api.MapGet("/", GetAsync).WithName("GetCustomerConsents").WithSummary("Current consent per purpose and channel, and the full history, newest first.");
-        api.MapPost("/", RecordAsync).WithName("RecordCustomerConsent")
+        var api = app.MapGroup("/api/v1/customers/{id:long}/consents").WithTags("Consent");
+        api.MapGet("/", GetAsync).RequireAuthorization(Permissions.ConsentRead).WithName("GetCustomerConsents").WithSummary("Current consent per purpose and channel, and the full history, newest first.");
+        api.MapPost("/", RecordAsync).RequireAuthorization(Permissions.ConsentWrite).WithName("RecordCustomerConsent")
             .WithSummary("Record a grant or withdrawal; a new record is appended, earlier ones stay. RMs and branch staff only (403 for other roles).");
         return app;
     }
 
-    internal static async Task<Results<Ok<CustomerConsents>, NotFound>> GetAsync(long id, ClaimsPrincipal user, ConsentStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(user.ToActor(), id, cancellationToken) is { } consents ? TypedResults.Ok(consents) : TypedResults.NotFound();
+    internal static async Task<Results<Ok<CustomerConsents>, NotFound>> GetAsync(long id, ClaimsPrincipal user, ConsentStore store, CustomerAudit audit, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(user.ToActor(), id, cancellationToken) is { } consents)
+        {
+            return TypedResults.Ok(consents);
+        }
+
+        await audit.DeniedIfExistsAsync(user.ToActor(), id, "consents", cancellationToken);
+        return TypedResults.NotFound();
+    }
 
     internal static async Task<Results<Created<ConsentHistoryLine>, NotFound, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        long id, RecordConsentRequest request, ClaimsPrincipal user, ConsentStore store, CancellationToken cancellationToken)
+        long id, RecordConsentRequest request, ClaimsPrincipal user, ConsentStore store, CustomerAudit audit, CancellationToken cancellationToken)
     {
         if (request.Purpose is not { } purpose || request.Granted is not { } granted || request.Source is not { } source)
         {
@@ -30,6 +40,11 @@ public static class ConsentEndpoints
         }
 
         var outcome = await store.RecordAsync(user.ToActor(), id, new RecordConsent(purpose, request.Channel, granted, source, request.EvidenceNote), cancellationToken);
+        if (outcome is ConsentOutcome.NotFound)
+        {
+            await audit.DeniedIfExistsAsync(user.ToActor(), id, "consents", cancellationToken);
+        }
+
         return outcome switch
         {
             ConsentOutcome.Recorded recorded => TypedResults.Created($"/api/v1/customers/{id}/consents", recorded.Line),

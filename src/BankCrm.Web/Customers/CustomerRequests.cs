@@ -1,4 +1,5 @@
 using BankCrm.Core.Customers;
+using BankCrm.Core.Organization;
 
 namespace BankCrm.Web.Customers;
 
@@ -105,7 +106,9 @@ public sealed record CustomerResponse(
     KycStatus KycStatus,
     int Version)
 {
-    public static CustomerResponse From(Customer c) => new(
-        c.Id, c.CustomerNumber, c.Type, c.Name, Masking.IdNumber(c.IdNumber), c.Gender, c.BirthDate, Masking.Mobile(c.Mobile), Masking.Email(c.Email),
+    /// <summary>Identifiers masked for everyone; name and birth date too for roles with the basic view only.</summary>
+    public static CustomerResponse From(Customer c, Actor viewer) => new(
+        c.Id, c.CustomerNumber, c.Type, viewer.SeesFullProfile ? c.Name : Masking.Name(c.Name), Masking.IdNumber(c.IdNumber), c.Gender,
+        viewer.SeesFullProfile ? c.BirthDate : null, Masking.Mobile(c.Mobile), Masking.Email(c.Email),
         c.Province, c.City, c.District, c.Occupation, c.Industry, c.LegalRepresentative, c.ImportExportBusiness, c.BranchId, c.RelationshipManagerId, c.KycStatus, c.Version);
 }

@@ -2,10 +2,12 @@ using System.Security.Claims;
 using BankCrm.Core.Common;
 using BankCrm.Core.Customers;
 using BankCrm.Core.Holdings;
+using BankCrm.Core.Organization;
 using BankCrm.Data.Customers;
 using BankCrm.Data.Database;
 using BankCrm.Web.Audit;
 using BankCrm.Web.Identity;
+using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,17 +17,17 @@ public static class CustomersEndpoints
 {
     public static IEndpointRouteBuilder MapCustomersApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/customers").WithTags("Customers").RequireAuthorization();
-        api.MapGet("/", ListAsync).WithName("ListCustomers").WithSummary("Search and list customers (paged, scoped to the caller).");
-        api.MapGet("/{id:long}", GetAsync).WithName("GetCustomer").WithSummary("One customer, identifiers masked.");
-        api.MapPost("/", CreateAsync).WithName("CreateCustomer").WithSummary("Create a customer; 409 when the ID number or name + phone already exist.");
-        api.MapPut("/{id:long}", UpdateAsync).WithName("UpdateCustomer").WithSummary("Update fields of a customer; omitted fields keep their value; 409 on a stale version.");
-        api.MapGet("/{id:long}/360", SummaryAsync).WithName("GetCustomer360").WithSummary("Header, AUM, holdings and latest transactions for the Customer 360 page.");
-        api.MapGet("/{id:long}/transactions", TransactionsAsync).WithName("ListCustomerTransactions").WithSummary("Transactions, paged and filtered by date, kind, channel and amount.");
-        api.MapGet("/{id:long}/balance-trend", BalanceTrendAsync).WithName("GetCustomerBalanceTrend").WithSummary("Month-end AUM for the last 12 months.");
-        api.MapGet("/{id:long}/interactions", InteractionsAsync).WithName("ListCustomerInteractions").WithSummary("Interaction timeline, newest first.");
-        api.MapGet("/{id:long}/relationships", RelationshipsAsync).WithName("ListCustomerRelationships").WithSummary("Household, employer and legal-representative links.");
-        api.MapGet("/{id:long}/changes", ChangesAsync).WithName("ListCustomerChanges").WithSummary("Field-by-field change history, newest first.");
+        var api = app.MapGroup("/api/v1/customers").WithTags("Customers");
+        api.MapGet("/", ListAsync).RequireAuthorization(Permissions.CustomersReadBasic).WithName("ListCustomers").WithSummary("Search and list customers (paged, scoped to the caller).");
+        api.MapGet("/{id:long}", GetAsync).RequireAuthorization(Permissions.CustomersReadBasic).WithName("GetCustomer").WithSummary("One customer, identifiers masked.");
+        api.MapPost("/", CreateAsync).RequireAuthorization(Permissions.CustomersWrite).WithName("CreateCustomer").WithSummary("Create a customer; 409 when the ID number or name + phone already exist.");
+        api.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(Permissions.CustomersWrite).WithName("UpdateCustomer").WithSummary("Update fields of a customer; omitted fields keep their value; 409 on a stale version.");
+        api.MapGet("/{id:long}/360", SummaryAsync).RequireAuthorization(Permissions.HoldingsRead).AddEndpointFilter<AssetStepUpFilter>().WithName("GetCustomer360").WithSummary("Header, AUM, holdings and latest transactions for the Customer 360 page.");
+        api.MapGet("/{id:long}/transactions", TransactionsAsync).RequireAuthorization(Permissions.HoldingsRead).AddEndpointFilter<AssetStepUpFilter>().WithName("ListCustomerTransactions").WithSummary("Transactions, paged and filtered by date, kind, channel and amount.");
+        api.MapGet("/{id:long}/balance-trend", BalanceTrendAsync).RequireAuthorization(Permissions.HoldingsRead).AddEndpointFilter<AssetStepUpFilter>().WithName("GetCustomerBalanceTrend").WithSummary("Month-end AUM for the last 12 months.");
+        api.MapGet("/{id:long}/interactions", InteractionsAsync).RequireAuthorization(Permissions.CustomersRead).WithName("ListCustomerInteractions").WithSummary("Interaction timeline, newest first.");
+        api.MapGet("/{id:long}/relationships", RelationshipsAsync).RequireAuthorization(Permissions.CustomersRead).WithName("ListCustomerRelationships").WithSummary("Household, employer and legal-representative links.");
+        api.MapGet("/{id:long}/changes", ChangesAsync).RequireAuthorization(Permissions.CustomersRead).WithName("ListCustomerChanges").WithSummary("Field-by-field change history, newest first.");
         return app;
     }
 
@@ -50,7 +52,7 @@ public static class CustomersEndpoints
     internal static async Task<Results<Ok<CustomerResponse>, NotFound>> GetAsync(long id, ClaimsPrincipal user, CrmDbContext db, CustomerAudit audit, CancellationToken cancellationToken)
     {
         var customer = await db.Customers.AsNoTracking().VisibleTo(user.ToActor()).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return await AuditedAsync(customer is null ? null : CustomerResponse.From(customer), user, id, audit, sensitiveFields: null, "profile", cancellationToken);
+        return await AuditedAsync(customer is null ? null : CustomerResponse.From(customer, user.ToActor()), user, id, audit, sensitiveFields: null, "profile", cancellationToken);
     }
 
     internal static async Task<Results<Created<CustomerResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -59,7 +61,7 @@ public static class CustomersEndpoints
         var outcome = await store.CreateAsync(user.ToActor(), request.ToProfile(), request.BranchId, request.RelationshipManagerId, cancellationToken);
         return outcome switch
         {
-            SaveOutcome.Saved saved => TypedResults.Created($"/api/v1/customers/{saved.Customer.Id}", CustomerResponse.From(saved.Customer)),
+            SaveOutcome.Saved saved => TypedResults.Created($"/api/v1/customers/{saved.Customer.Id}", CustomerResponse.From(saved.Customer, user.ToActor())),
             SaveOutcome.Invalid invalid => TypedResults.ValidationProblem(ToDictionary(invalid.Errors)),
             SaveOutcome.Duplicate duplicate => DuplicateProblem(duplicate),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError),
@@ -80,7 +82,7 @@ public static class CustomersEndpoints
         var outcome = await store.UpdateAsync(actor, id, request.MergeInto(current.Value.Profile), request.Version, cancellationToken);
         return outcome switch
         {
-            SaveOutcome.Saved saved => TypedResults.Ok(CustomerResponse.From(saved.Customer)),
+            SaveOutcome.Saved saved => TypedResults.Ok(CustomerResponse.From(saved.Customer, actor)),
             SaveOutcome.Invalid invalid => TypedResults.ValidationProblem(ToDictionary(invalid.Errors)),
             SaveOutcome.Duplicate duplicate => DuplicateProblem(duplicate),
             SaveOutcome.Conflict conflict => TypedResults.Problem(
@@ -131,7 +133,7 @@ public static class CustomersEndpoints
 
         if (sensitiveFields is not null)
         {
-            await audit.ViewedSensitiveAsync(user.ToActor(), id, sensitiveFields, cancellationToken: cancellationToken);
+            await audit.ViewedSensitiveAsync(user.ToActor(), id, sensitiveFields, StepUp.Purpose(user), cancellationToken);
         }
 
         return TypedResults.Ok(result);

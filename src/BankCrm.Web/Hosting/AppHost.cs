@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using BankCrm.Core.Organization;
 using BankCrm.Data.Database;
 using BankCrm.Web.Consent;
 using BankCrm.Web.Audit;
@@ -72,8 +73,8 @@ public static class AppHost
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapOpenApi();
-        app.MapScalarApiReference("/api/docs");
+        app.MapOpenApi().RequireAuthorization(Permissions.SelfService);
+        app.MapScalarApiReference("/api/docs").RequireAuthorization(Permissions.SelfService);
         app.MapAuthEndpoints();
         app.MapMfaEndpoints();
         app.MapCustomersApiV1();

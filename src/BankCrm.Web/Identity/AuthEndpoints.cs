@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BankCrm.Core.Organization;
 using BankCrm.Data.Audit;
 using BankCrm.Data.Organization;
 using BankCrm.Web.Audit;
@@ -10,7 +11,8 @@ using Microsoft.AspNetCore.Identity;
 namespace BankCrm.Web.Identity;
 
 /// <summary>Staff with TOTP enrolled send the current code too; without it the token endpoint would bypass MFA.</summary>
-public sealed record TokenRequest(string? UserName, string? Password, string? TwoFactorCode = null);
+/// <summary>With a TOTP code and a purpose, the token also counts as a step-up for <see cref="StepUp.Window"/>.</summary>
+public sealed record TokenRequest(string? UserName, string? Password, string? TwoFactorCode = null, string? Purpose = null);
 
 public static class AuthEndpoints
 {
@@ -28,14 +30,20 @@ public static class AuthEndpoints
                 await SessionCookie.SignOutEverywhereAsync(signIn, user);
                 return Results.LocalRedirect("/account/login");
             })
+            .RequireAuthorization(Permissions.SelfService)
             .WithName("Logout")
             .ExcludeFromDescription();
         return app;
     }
 
     internal static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
-        TokenRequest request, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditTrail audit)
+        TokenRequest request, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditTrail audit, TimeProvider time)
     {
+        if (request.Purpose is { Length: > StepUp.MaxPurposeLength })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["purpose"] = [$"查看目的不能超过 {StepUp.MaxPurposeLength} 个字符"] });
+        }
+
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
         {
             var errors = new Dictionary<string, string[]>();
@@ -88,6 +96,12 @@ public static class AuthEndpoints
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        if (!string.IsNullOrWhiteSpace(request.TwoFactorCode) && !string.IsNullOrWhiteSpace(request.Purpose))
+        {
+            // The code was checked just above: this token is a step-up, with the purpose the caller stated.
+            ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaims(StepUp.Claims(time.GetUtcNow(), request.Purpose.Trim()));
+        }
+
         return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 }

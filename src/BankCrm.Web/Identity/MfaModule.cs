@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using BankCrm.Core.Organization;
 using BankCrm.Data.Customers;
 using BankCrm.Data.Organization;
+using BankCrm.Web.Audit;
 using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -53,7 +55,7 @@ public static class MfaModule
     public static IEndpointRouteBuilder MapMfaEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/customers/{id:long}/identifiers/reveal", RevealAsync)
-            .RequireAuthorization()
+            .RequireAuthorization(Permissions.SensitiveReveal)
             .WithName("RevealCustomerIdentifiers")
             .WithSummary("Full ID number and mobile of one customer; needs a TOTP step-up within 15 minutes in this browser session.")
             .WithTags("Customers");
@@ -61,14 +63,20 @@ public static class MfaModule
     }
 
     internal static async Task<Results<Ok<SensitiveIdentifiers>, NotFound, ProblemHttpResult>> RevealAsync(
-        long id, ClaimsPrincipal user, SensitiveReveal reveal, CancellationToken cancellationToken)
+        long id, ClaimsPrincipal user, SensitiveReveal reveal, CustomerAudit audit, CancellationToken cancellationToken)
     {
         var result = await reveal.RevealAsync(user, id, cancellationToken);
+        if (result.Status == SensitiveReveal.Status.NotFound)
+        {
+            await audit.DeniedIfExistsAsync(user.ToActor(), id, "reveal", cancellationToken);
+        }
+
         return result.Status switch
         {
             SensitiveReveal.Status.Revealed => TypedResults.Ok(result.Values!),
             SensitiveReveal.Status.NotEnrolled => TypedResults.Problem(title: "请先启用动态口令（TOTP）", detail: "查看完整证件号和手机号需要二次验证，请先在 /account/mfa/setup 绑定验证器。", statusCode: StatusCodes.Status403Forbidden),
             SensitiveReveal.Status.StepUpRequired => TypedResults.Problem(title: "需要二次验证", detail: "请在 /account/step-up 输入动态口令并说明查看目的，15 分钟内有效。", statusCode: StatusCodes.Status403Forbidden),
+            SensitiveReveal.Status.Forbidden => TypedResults.Problem(title: "无权查看完整信息", statusCode: StatusCodes.Status403Forbidden),
             _ => TypedResults.NotFound(),
         };
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BankCrm.Core.Audit;
+using BankCrm.Core.Organization;
 using BankCrm.Data.Audit;
 using BankCrm.Data.Customers;
 using BankCrm.Data.Database;
@@ -14,14 +15,26 @@ namespace BankCrm.Web.Identity;
 /// </summary>
 public sealed class SensitiveReveal(CrmDbContextFactory factory, StepUp stepUp, AuditTrail audit)
 {
-    public enum Status { Revealed, NotEnrolled, StepUpRequired, NotFound }
+    public enum Status { Revealed, NotEnrolled, StepUpRequired, NotFound, Forbidden }
 
     public sealed record Result(Status Status, SensitiveIdentifiers? Values = null);
 
     public async Task<Result> RevealAsync(ClaimsPrincipal user, long customerId, CancellationToken cancellationToken = default)
     {
+        if (!user.ToActor().Can(Permissions.SensitiveReveal))
+        {
+            return new Result(Status.Forbidden);
+        }
+
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         await using var db = factory.CreateDbContext();
+
+        // Scope first, so a customer out of scope gets the same 404 as on every other customer endpoint.
+        if (!await db.Customers.VisibleTo(user.ToActor()).AnyAsync(c => c.Id == customerId, cancellationToken))
+        {
+            return new Result(Status.NotFound);
+        }
+
         var enrolled = userId is not null && await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, cancellationToken);
         if (!enrolled)
         {

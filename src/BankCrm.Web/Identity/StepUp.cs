@@ -17,6 +17,8 @@ public sealed class StepUp(SignInManager<StaffUser> signIn, TimeProvider time)
     public const string PurposeClaim = "bankcrm:stepup_purpose";
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
+    public const int MaxPurposeLength = 100;
+
     public static readonly IReadOnlyList<string> Purposes = ["客户服务", "业务办理", "风险核查", "其他"];
 
     public enum Outcome { Confirmed, NotEnrolled, WrongCode, LockedOut }
@@ -30,6 +32,12 @@ public sealed class StepUp(SignInManager<StaffUser> signIn, TimeProvider time)
             : null;
 
     public static string? Purpose(ClaimsPrincipal user) => user.FindFirstValue(PurposeClaim);
+
+    public static Claim[] Claims(DateTimeOffset at, string purpose) =>
+    [
+        new(AtClaim, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+        new(PurposeClaim, purpose),
+    ];
 
     public async Task<bool> IsEnrolledAsync(ClaimsPrincipal principal) =>
         await signIn.UserManager.GetUserAsync(principal) is { } user && await signIn.UserManager.GetTwoFactorEnabledAsync(user);
@@ -58,12 +66,7 @@ public sealed class StepUp(SignInManager<StaffUser> signIn, TimeProvider time)
 
         await users.ResetAccessFailedCountAsync(user);
         var kept = principal.Claims.Where(c => SessionCookie.IsSessionClaim(c) && c.Type is not AtClaim and not PurposeClaim).Select(c => new Claim(c.Type, c.Value));
-        Claim[] stepUp =
-        [
-            new(AtClaim, time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
-            new(PurposeClaim, purpose),
-        ];
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, kept.Concat(stepUp));
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, kept.Concat(Claims(time.GetUtcNow(), purpose)));
         return Outcome.Confirmed;
     }
 }

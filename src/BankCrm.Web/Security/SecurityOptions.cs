@@ -17,6 +17,12 @@ public sealed class SecurityOptions
     /// <summary>Login form posts, TOTP posts and token requests per client address and minute.</summary>
     public int LoginRateLimitPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// Asset details (balances, holdings, transactions, the AUM trend) are shown only within 15 minutes of a TOTP
+    /// step-up with a stated purpose, in the UI and the API (seed 002: 客户经理查看资产明细需双重认证).
+    /// </summary>
+    public bool AssetDetailsNeedStepUp { get; set; } = true;
+
     /// <summary>API requests per signed-in user and minute.</summary>
     public int ApiRateLimitPerMinute { get; set; } = 600;
 }

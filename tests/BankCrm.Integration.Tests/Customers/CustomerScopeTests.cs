@@ -84,8 +84,8 @@ public abstract class CustomerScopeTests(BankCrmApp app)
         var book = await BookAsync();
         using var client = await app.ClientForAsync(userName);
 
-        using var ofRm1 = await client.GetAsync($"/api/v1/customers/{book.OfRm1.Id}/360");
-        using var ofRm2 = await client.GetAsync($"/api/v1/customers/{book.OfRm2.Id}/360");
+        using var ofRm1 = await client.GetAsync($"/api/v1/customers/{book.OfRm1.Id}");
+        using var ofRm2 = await client.GetAsync($"/api/v1/customers/{book.OfRm2.Id}");
         var list = await client.GetOkAsync<PagedResult<CustomerListItem>>("/api/v1/customers?pageSize=1");
 
         Assert.Equal(HttpStatusCode.OK, ofRm1.StatusCode);

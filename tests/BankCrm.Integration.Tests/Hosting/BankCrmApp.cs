@@ -24,6 +24,12 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>
+    /// Most tests read balances with plain tokens, so the step-up before asset details is off unless a fixture
+    /// turns it on (AssetStepUpTests checks the guard itself on both providers).
+    /// </summary>
+    protected virtual bool AssetDetailsNeedStepUp => false;
+
     /// <summary>Set by <see cref="CreateDatabaseAsync"/> before the host starts.</summary>
     protected string ConnectionString { get; set; } = string.Empty;
 
@@ -92,6 +98,7 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
 
         // Every test request comes from one address; RateLimitTests checks the real limit of 10 on a host of its own.
         builder.UseSetting("Security:LoginRateLimitPerMinute", "10000");
+        builder.UseSetting("Security:AssetDetailsNeedStepUp", AssetDetailsNeedStepUp ? "true" : "false");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

@@ -7,7 +7,7 @@ namespace BankCrm.Integration.Tests.Hosting;
 /// The app over a fresh PostgreSQL database named bankcrm_t_…, created here and dropped afterwards.
 /// The server comes from BANKCRM_TEST_PG; without it these tests fail, they are never skipped.
 /// </summary>
-public sealed class PostgresApp : BankCrmApp
+public class PostgresApp : BankCrmApp
 {
     public const string ServerVariable = "BANKCRM_TEST_PG";
 

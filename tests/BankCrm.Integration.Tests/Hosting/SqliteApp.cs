@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace BankCrm.Integration.Tests.Hosting;
 
 /// <summary>The app over a SQLite file in a temporary folder of its own, deleted afterwards.</summary>
-public sealed class SqliteApp : BankCrmApp
+public class SqliteApp : BankCrmApp
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "bankcrm-test-" + Guid.NewGuid().ToString("N")[..12]);
 

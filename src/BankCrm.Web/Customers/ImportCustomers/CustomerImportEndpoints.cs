@@ -12,7 +12,7 @@ public static class CustomerImportEndpoints
     {
         var api = app.MapGroup("/api/v1/customers/import")
             .WithTags("Customers")
-            .RequireAuthorization(policy => policy.RequireRole(StaffRole.Admin, StaffRole.BranchManager));
+            .RequireAuthorization(Permissions.CustomersImport);
 
         // The form carries no antiforgery token: API clients send a bearer token, and the auth cookie is
         // SameSite=Strict, so a cross-site form cannot post with it.

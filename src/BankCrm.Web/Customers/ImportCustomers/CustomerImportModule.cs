@@ -1,4 +1,3 @@
-using BankCrm.Core.Organization;
 using BankCrm.Data.Customers.ImportCustomers;
 
 namespace BankCrm.Web.Customers.ImportCustomers;
@@ -6,9 +5,6 @@ namespace BankCrm.Web.Customers.ImportCustomers;
 /// <summary>Bulk import of customers: the importer, the store of error reports, the upload page and the API.</summary>
 public static class CustomerImportModule
 {
-    /// <summary>Who may import: roles as the [Authorize] attribute of the page spells them.</summary>
-    public const string Roles = StaffRole.Admin + "," + StaffRole.BranchManager;
-
     public const long MaxFileBytes = 50L * 1024 * 1024;
 
     public static IServiceCollection AddCustomerImport(this IServiceCollection services)

@@ -1,9 +1,11 @@
 using BankCrm.Core.Holdings;
+using BankCrm.Core.Organization;
 using BankCrm.Data.Customers;
 using BankCrm.Web.Audit;
 using BankCrm.Web.Components.Shared.Formatting;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Identity;
+using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -12,7 +14,10 @@ namespace BankCrm.Web.Components.Pages.Customers;
 /// <summary>Customer 360: header and tiles answer "who is this and how are they doing"; the tabs load on demand.</summary>
 public sealed partial class Customer360Page
 {
+    private CustomerHeaderFacts? header;
     private Customer360Summary? summary;
+    private AssetAccess assets;
+    private bool fullProfile;
     private IReadOnlyList<MonthBalance> trend = [];
     private decimal? aumChange;
     private bool loading = true;
@@ -29,6 +34,17 @@ public sealed partial class Customer360Page
 
     [Inject]
     private CustomerAudit Audit { get; set; } = default!;
+
+    [Inject]
+    private StepUp StepUp { get; set; } = default!;
+
+    [Inject]
+    private SecurityOptions Security { get; set; } = default!;
+
+    /// <summary>What this viewer may see of the customer's assets on this page.</summary>
+    private enum AssetAccess { None, NeedsStepUp, Shown }
+
+    private string StepUpHref => "/account/step-up?returnUrl=" + Uri.EscapeDataString($"/customers/{Id}");
 
     private int ActiveAccounts => summary?.Holdings.Count(h => h.Status != AccountStatus.Closed) ?? 0;
 
@@ -49,25 +65,40 @@ public sealed partial class Customer360Page
             return;
         }
 
-        var actor = await AuthenticationState.ToActorAsync();
+        var user = (await AuthenticationState).User;
+        var actor = user.ToActor();
+        fullProfile = actor.SeesFullProfile;
+        assets = !actor.Can(Permissions.HoldingsRead) ? AssetAccess.None
+            : Security.AssetDetailsNeedStepUp && !StepUp.HasRecentStepUp(user, StepUp.Window) ? AssetAccess.NeedsStepUp
+            : AssetAccess.Shown;
 
-        // The overview tab opens first, so its trend is fetched alongside the header, each on its own DbContext.
-        var summaryTask = Operations.QueryAsync(q => q.SummaryAsync(actor, Id));
-        var trendTask = Operations.QueryAsync(q => q.BalanceTrendAsync(actor, Id));
-        summary = await summaryTask;
-        trend = await trendTask ?? [];
-        aumChange = trend.Count >= 2 ? Percent.Change(trend[^2].Balance, trend[^1].Balance) : null;
-        loadedId = Id;
-        loading = false;
-
-        // One entry per page load: the header and overview show AUM, balances and the latest transactions.
-        if (summary is not null)
+        if (assets == AssetAccess.Shown)
         {
-            await Audit.ViewedSensitiveAsync(actor, Id, $"{CustomerAudit.Balances},{CustomerAudit.Transactions}");
+            // The overview tab opens first, so its trend is fetched alongside the header, each on its own DbContext.
+            var summaryTask = Operations.QueryAsync(q => q.SummaryAsync(actor, Id));
+            var trendTask = Operations.QueryAsync(q => q.BalanceTrendAsync(actor, Id));
+            summary = await summaryTask;
+            trend = await trendTask ?? [];
+            aumChange = trend.Count >= 2 ? Percent.Change(trend[^2].Balance, trend[^1].Balance) : null;
+            header = summary?.ToHeader();
         }
         else
         {
+            summary = null;
+            header = await Operations.QueryAsync(q => q.HeaderAsync(actor, Id));
+        }
+
+        loadedId = Id;
+        loading = false;
+
+        // One entry per page load when the header and overview show AUM, balances and the latest transactions.
+        if (header is null)
+        {
             await Audit.DeniedIfExistsAsync(actor, Id, "360");
+        }
+        else if (summary is not null)
+        {
+            await Audit.ViewedSensitiveAsync(actor, Id, $"{CustomerAudit.Balances},{CustomerAudit.Transactions}", StepUp.Purpose(user));
         }
     }
 }

@@ -18,7 +18,11 @@ public sealed partial class ProfileTab
     public long CustomerId { get; set; }
 
     [Parameter, EditorRequired]
-    public Customer360Summary Summary { get; set; } = default!;
+    public CustomerHeaderFacts Facts { get; set; } = default!;
+
+    /// <summary>False for the basic view: name masked, no birth date, address to the district, no documents or contacts.</summary>
+    [Parameter]
+    public bool FullProfile { get; set; }
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -32,7 +36,7 @@ public sealed partial class ProfileTab
 
         // The profile comes unmasked (the edit form needs it); this tab masks every sensitive field before rendering.
         var profileTask = Operations.QueryAsync(q => q.ProfileAsync(actor, CustomerId));
-        var filesTask = Operations.QueryAsync(q => q.DocumentsAndContactsAsync(actor, CustomerId));
+        var filesTask = FullProfile ? Operations.QueryAsync(q => q.DocumentsAndContactsAsync(actor, CustomerId)) : Task.FromResult<(IReadOnlyList<DocumentLine>, IReadOnlyList<ContactLine>)?>(null);
         profile = (await profileTask)?.Profile;
         if (await filesTask is { } files)
         {
@@ -43,8 +47,8 @@ public sealed partial class ProfileTab
     }
 
     // Municipalities repeat themselves as province and city (上海市上海市); write them once.
-    private static string Address(CustomerProfile p) =>
-        string.Concat(p.Province, p.City == p.Province ? null : p.City, p.District, p.AddressLine);
+    private string Address(CustomerProfile p) =>
+        string.Concat(p.Province, p.City == p.Province ? null : p.City, p.District, FullProfile ? p.AddressLine : null);
 
     private static string Or(string? value) => string.IsNullOrEmpty(value) ? "—" : value;
 }

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text;
+using BankCrm.Core.Audit;
+using BankCrm.Integration.Tests.Audit;
+using BankCrm.Integration.Tests.Customers;
+using BankCrm.Integration.Tests.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BankCrm.Integration.Tests.Security;
+
+/// <summary>
+/// Insecure direct object references: every API endpoint that takes a customer id, found by enumerating the
+/// running app (so endpoints added later are covered too), is called by another RM with the id of a customer
+/// outside their book. Each must answer 404 without the customer's data, and the refusal must be audited.
+/// </summary>
+public abstract class IdorTests(BankCrmApp app)
+{
+    [Fact]
+    public async Task Every_customer_endpoint_answers_404_for_a_customer_out_of_scope_and_audits_it()
+    {
+        using var rm1 = await app.ClientForAsync("rm1");
+        var victim = await rm1.CreateAsync(CustomerApi.Individual("司马隐私"));
+        using var rm2 = await app.ClientForAsync("rm2");
+        var routes = CustomerRoutes();
+        Assert.True(routes.Count >= 10, $"only {routes.Count} customer endpoints found: the enumeration is broken");
+
+        var failures = new List<string>();
+        foreach (var (method, template) in routes)
+        {
+            var url = template.Replace("{id:long}", victim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(new HttpMethod(method), url);
+            if (method is "POST" or "PUT" or "PATCH")
+            {
+                // A body that would pass model binding, so the scope check is what answers.
+                request.Content = new StringContent($$"""{"version":{{victim.Version}},"city":"越权市","purpose":"Marketing","granted":true,"source":"Branch","reason":"x"}""", Encoding.UTF8, "application/json");
+            }
+
+            using var response = await rm2.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                failures.Add($"{method} {template}: {(int)response.StatusCode}");
+            }
+            else if (body.Contains("司马隐私", StringComparison.Ordinal) || body.Contains(victim.CustomerNumber, StringComparison.Ordinal))
+            {
+                failures.Add($"{method} {template}: the 404 leaks the customer");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Out-of-scope access not refused with 404:\n" + string.Join('\n', failures));
+        var denials = await app.EntriesAsync(e => e.CustomerId == victim.Id && e.Action == AuditActions.CustomerAccessDenied && e.ActorName == "rm2");
+        Assert.True(denials.Count >= routes.Count, $"{denials.Count} denials audited for {routes.Count} refused requests");
+    }
+
+    private List<(string Method, string Template)> CustomerRoutes()
+    {
+        _ = app.Server;
+        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/customers/{id:long}", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!)))
+            .Distinct()
+            .ToList();
+    }
+}
+
+public sealed class IdorTestsOnSqlite(SqliteApp app) : IdorTests(app), IClassFixture<SqliteApp>;
+
+public sealed class IdorTestsOnPostgres(PostgresApp app) : IdorTests(app), IClassFixture<PostgresApp>;
