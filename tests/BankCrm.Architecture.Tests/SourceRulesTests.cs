@@ -30,7 +30,7 @@ public sealed class SourceRulesTests
         return parts.Contains("bin") || parts.Contains("obj");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
