@@ -2,6 +2,7 @@ using BankCrm.Core.Organization;
 using BankCrm.Data.Customers;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Identity;
+using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -17,11 +18,22 @@ public sealed partial class Home
     [Inject]
     private CustomerOperations Operations { get; set; } = default!;
 
+    [Inject]
+    private StepUp StepUp { get; set; } = default!;
+
+    [Inject]
+    private SecurityOptions Security { get; set; } = default!;
+
+    /// <summary>Each customer's AUM is an asset detail: shown after a step-up; the book total is an aggregate and always shown.</summary>
+    private bool assetsShown;
+
     private bool OwnBook => overview?.Scope == ScopeKind.OwnBook;
 
     protected override async Task OnInitializedAsync()
     {
-        var actor = await AuthenticationState.ToActorAsync();
+        var user = (await AuthenticationState).User;
+        var actor = user.ToActor();
+        assetsShown = !Security.AssetDetailsNeedStepUp || StepUp.HasRecentStepUp(user, StepUp.Window);
         overview = await Operations.BookOverviewAsync(actor);
     }
 }
