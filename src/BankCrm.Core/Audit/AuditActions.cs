@@ -17,6 +17,9 @@ public static class AuditActions
     public const string CustomersImported = "customers.imported";
     public const string Export = "export";
     public const string PermissionChanged = "permission.changed";
+    public const string StaffCreated = "staff.created";
+    public const string StaffLocked = "staff.locked";
+    public const string StaffUnlocked = "staff.unlocked";
     public const string AuditVerified = "audit.verified";
 
     /// <summary>A consent granted or withdrawn (PIPL Art. 14–15: the bank must be able to prove both).</summary>
@@ -26,5 +29,6 @@ public static class AuditActions
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
         CustomersImported, Export, PermissionChanged, AuditVerified, ConsentRecorded,
+        StaffCreated, StaffLocked, StaffUnlocked,
     ];
 }

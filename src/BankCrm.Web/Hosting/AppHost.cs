@@ -11,6 +11,7 @@ using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Localization;
 using BankCrm.Web.Security;
+using BankCrm.Web.Staff;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -41,6 +42,7 @@ public static class AppHost
         services.AddConsentModule();
         services.AddCustomerImport();
         services.AddAuditModule();
+        services.AddStaffAdministration();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -66,6 +68,7 @@ public static class AppHost
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         app.UseAuthentication();
+        app.UseBearerStampCheck();
         app.UseRequiredMfa();
         app.UseWebRateLimits();
         app.UseAuthorization();
@@ -82,6 +85,7 @@ public static class AppHost
         app.MapCultureEndpoints();
         app.MapCustomerImportApiV1();
         app.MapAuditApiV1();
+        app.MapStaffApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

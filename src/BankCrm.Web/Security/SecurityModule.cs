@@ -26,6 +26,8 @@ public static class SecurityModule
         services.AddSessionCookie(options);
         services.AddBankCrmRateLimits(options);
         services.AddScoped<CircuitRevalidation>();
+        services.AddMemoryCache();
+        services.AddSingleton<BearerStampCheck>();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(sp => sp.GetRequiredService<CircuitRevalidation>());
         return services;
     }

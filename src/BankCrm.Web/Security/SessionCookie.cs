@@ -86,6 +86,7 @@ internal static class SessionCookie
         if (await signIn.UserManager.GetUserAsync(principal) is { } user)
         {
             await signIn.UserManager.UpdateSecurityStampAsync(user);
+            signIn.Context.RequestServices.GetService<BearerStampCheck>()?.Forget(user.Id);
         }
 
         await signIn.SignOutAsync();
