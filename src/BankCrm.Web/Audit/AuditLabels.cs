@@ -19,6 +19,9 @@ public static class AuditLabels
         [AuditActions.PermissionChanged] = "权限变更",
         [AuditActions.AuditVerified] = "校验审计链",
         [AuditActions.ConsentRecorded] = "记录授权同意",
+        [AuditActions.StaffCreated] = "新建员工账户",
+        [AuditActions.StaffLocked] = "锁定员工账户",
+        [AuditActions.StaffUnlocked] = "解锁员工账户",
     };
 
     public static string Of(string action) => Names.TryGetValue(action, out var name) ? name : action;
