@@ -25,10 +25,15 @@ public static class AuditActions
     /// <summary>A consent granted or withdrawn (PIPL Art. 14–15: the bank must be able to prove both).</summary>
     public const string ConsentRecorded = "consent.recorded";
 
+    /// <summary>A customer shared with a colleague for a limited time, or such a share ended early.</summary>
+    public const string CustomerShared = "customer.shared";
+    public const string CustomerShareRevoked = "customer.share.revoked";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
         CustomersImported, Export, PermissionChanged, AuditVerified, ConsentRecorded,
         StaffCreated, StaffLocked, StaffUnlocked,
+        CustomerShared, CustomerShareRevoked,
     ];
 }

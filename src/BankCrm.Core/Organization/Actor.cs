@@ -5,6 +5,12 @@ public sealed record Actor(string UserId, string UserName, IReadOnlyCollection<s
 {
     public CustomerScope Scope => CustomerScope.For(Roles, UserId, BranchId);
 
+    /// <summary>
+    /// Customers outside <see cref="Scope"/> that a colleague has shared with this actor and whose share has not
+    /// expired; each is seen like one of the actor's own book (docs/security.md, 客户共享).
+    /// </summary>
+    public IReadOnlyList<long> SharedCustomerIds { get; init; } = [];
+
     public bool IsInRole(string role) => Roles.Contains(role);
 
     /// <summary>Whether one of the actor's roles holds the permission in <see cref="PermissionMatrix"/>.</summary>

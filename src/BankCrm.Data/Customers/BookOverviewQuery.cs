@@ -29,7 +29,8 @@ public sealed class BookOverviewQuery(CrmDbContext db)
     /// </summary>
     public async Task<BookOverview> ForAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        var customers = db.Customers.AsNoTracking().VisibleTo(actor);
+        // The book is what the actor owns: a customer a colleague shares for a week would inflate the RM's AUM.
+        var customers = db.Customers.AsNoTracking().VisibleTo(actor with { SharedCustomerIds = [] });
         var byType = await customers.GroupBy(c => c.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var individuals = byType.Where(t => t.Key == CustomerType.Individual).Sum(t => t.Count);
         var corporates = byType.Where(t => t.Key == CustomerType.Corporate).Sum(t => t.Count);

@@ -31,7 +31,10 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
     {
         var scope = actor.Scope;
         var queries = Customer360SummaryQueries.For(db.Provider);
-        var header = await queries.Header(db, id, scope.Kind, scope.BranchId, scope.StaffId);
+        // A customer shared with the actor is visible as a whole, so its header is read without the scope predicate
+        // (the compiled query stays as it is, and so does its plan for everyone else).
+        var kind = actor.SharedCustomerIds.Contains(id) ? ScopeKind.All : scope.Kind;
+        var header = await queries.Header(db, id, kind, scope.BranchId, scope.StaffId);
         if (header is null)
         {
             return null;
@@ -66,7 +69,8 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
     public async Task<CustomerHeaderFacts?> HeaderAsync(Actor actor, long id, CancellationToken cancellationToken = default)
     {
         var scope = actor.Scope;
-        var header = await Customer360SummaryQueries.For(db.Provider).Header(db, id, scope.Kind, scope.BranchId, scope.StaffId);
+        var kind = actor.SharedCustomerIds.Contains(id) ? ScopeKind.All : scope.Kind;
+        var header = await Customer360SummaryQueries.For(db.Provider).Header(db, id, kind, scope.BranchId, scope.StaffId);
         if (header is null)
         {
             return null;

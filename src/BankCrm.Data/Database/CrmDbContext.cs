@@ -48,6 +48,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<CustomerNeed> CustomerNeeds => Set<CustomerNeed>();
 
+    public DbSet<CustomerShare> CustomerShares => Set<CustomerShare>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder builder)

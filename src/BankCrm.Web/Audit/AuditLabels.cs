@@ -22,6 +22,8 @@ public static class AuditLabels
         [AuditActions.StaffCreated] = "新建员工账户",
         [AuditActions.StaffLocked] = "锁定员工账户",
         [AuditActions.StaffUnlocked] = "解锁员工账户",
+        [AuditActions.CustomerShared] = "共享客户",
+        [AuditActions.CustomerShareRevoked] = "撤销共享",
     };
 
     public static string Of(string action) => Names.TryGetValue(action, out var name) ? name : action;

@@ -8,6 +8,7 @@ using BankCrm.Web.Audit;
 using BankCrm.Web.Components;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Customers.ImportCustomers;
+using BankCrm.Web.Customers.Sharing;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Localization;
 using BankCrm.Web.Security;
@@ -40,6 +41,7 @@ public static class AppHost
         services.AddWebSecurity(builder.Configuration);
         services.AddCustomersModule();
         services.AddConsentModule();
+        services.AddCustomerSharing(builder.Configuration);
         services.AddCustomerImport();
         services.AddAuditModule();
         services.AddStaffAdministration();
@@ -82,6 +84,7 @@ public static class AppHost
         app.MapMfaEndpoints();
         app.MapCustomersApiV1();
         app.MapConsentApiV1();
+        app.MapCustomerSharingApiV1();
         app.MapCultureEndpoints();
         app.MapCustomerImportApiV1();
         app.MapAuditApiV1();

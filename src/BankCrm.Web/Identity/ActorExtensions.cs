@@ -16,6 +16,14 @@ public static class ActorExtensions
         var name = user.Identity?.Name ?? string.Empty;
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray();
         var branch = int.TryParse(user.FindFirstValue(BranchClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var b) ? b : (int?)null;
-        return new Actor(id, name, roles, branch);
+        return new Actor(id, name, roles, branch) { SharedCustomerIds = SharedCustomerIds(user) };
+    }
+
+    // The system clock, not an injected TimeProvider: ToActor is called from static endpoints and components alike.
+    // Ended shares are dropped here, so a share ends on the minute even in a circuit opened before it ended.
+    private static IReadOnlyList<long> SharedCustomerIds(ClaimsPrincipal user)
+    {
+        var active = SharedCustomerClaims.Active(user, TimeProvider.System.GetUtcNow());
+        return active.Count == 0 ? [] : [.. active.Select(s => s.CustomerId).Distinct()];
     }
 }

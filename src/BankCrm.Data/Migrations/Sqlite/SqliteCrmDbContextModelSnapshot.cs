@@ -741,6 +741,67 @@ namespace BankCrm.Data.Migrations.Sqlite
                     b.ToTable("branches", (string)null);
                 });
 
+            modelBuilder.Entity("BankCrm.Core.Organization.CustomerShare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedById")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by_id");
+
+                    b.Property<string>("SharedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shared_by_id");
+
+                    b.Property<string>("SharedWithId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shared_with_id");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_shares");
+
+                    b.HasIndex("SharedById")
+                        .HasDatabaseName("ix_customer_shares_shared_by_id");
+
+                    b.HasIndex("CustomerId", "ExpiresAt")
+                        .HasDatabaseName("ix_customer_shares_customer_id_expires_at");
+
+                    b.HasIndex("SharedWithId", "ExpiresAt")
+                        .HasDatabaseName("ix_customer_shares_shared_with_id_expires_at");
+
+                    b.ToTable("customer_shares", (string)null);
+                });
+
             modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerNeed", b =>
                 {
                     b.Property<DateOnly>("RunDate")
@@ -1312,6 +1373,30 @@ namespace BankCrm.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_accounts_products_product_id");
+                });
+
+            modelBuilder.Entity("BankCrm.Core.Organization.CustomerShare", b =>
+                {
+                    b.HasOne("BankCrm.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_shares_customers_customer_id");
+
+                    b.HasOne("BankCrm.Data.Organization.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("SharedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_shares_asp_net_users_shared_by_id");
+
+                    b.HasOne("BankCrm.Data.Organization.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("SharedWithId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_shares_asp_net_users_shared_with_id");
                 });
 
             modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerNeed", b =>
