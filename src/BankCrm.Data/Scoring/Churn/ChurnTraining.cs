@@ -62,7 +62,7 @@ public sealed class ChurnTraining(CrmDbContext db, TimeProvider time)
         return result;
     }
 
-    public ChurnTrainingResult TrainOnCsv(string path)
+    public static ChurnTrainingResult TrainOnCsv(string path, TimeProvider time)
     {
         if (!File.Exists(path))
         {

@@ -8,7 +8,7 @@ public sealed class ChurnModellingCsvTests(ITestOutputHelper output)
     [Fact]
     public void TrainOnCsv_WhenPublicDataSet_HeldOutAucIsAtLeast085()
     {
-        var result = new ChurnTraining(null!, TimeProvider.System).TrainOnCsv(PublicChurnData.Path());
+        var result = ChurnTraining.TrainOnCsv(PublicChurnData.Path(), TimeProvider.System);
 
         output.WriteLine(ChurnReport.Format(result));
         Assert.Equal(2_000, result.Evaluation.Customers);
