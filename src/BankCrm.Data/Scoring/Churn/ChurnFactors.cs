@@ -34,7 +34,7 @@ internal static class ChurnFactors
             : $"近 90 天手机银行登录次数{Trend(f.LoginChange90)}（{f.LoginsPrevious90} → {f.Logins90} 次）",
         ChurnTopic.Salary => f.Salaries60 == 0
             ? (f.SalariesPrevious120 > 0 ? $"近 60 天没有工资入账（此前 120 天有 {f.SalariesPrevious120} 笔）" : "近 180 天没有工资入账")
-            : $"近 60 天工资入账 {f.Salaries60} 笔",
+            : $"近 60 天工资入账 {f.Salaries60} 笔（此前 120 天 {f.SalariesPrevious120} 笔）",
         ChurnTopic.TransfersOut => f.TransfersOut90 <= 0
             ? "近 90 天没有转出"
             : $"近 90 天转出 {Money(f.TransfersOut90)}，相当于 90 天前资产的 {Percent(f.TransferOutShare90)}",

@@ -26,6 +26,7 @@ internal sealed class ChurnFeatureQuery(CrmDbContext db)
         var d180 = end.AddDays(-Window);
 
         var customers = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id) && c.CreatedAt < end)
+            .OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.Type, c.BirthDate, c.CreatedAt })
             .ToListAsync(cancellationToken);
         var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.CustomerId) && a.OpenedOn <= asOf)

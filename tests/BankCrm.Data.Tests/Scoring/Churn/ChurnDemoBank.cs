@@ -8,10 +8,9 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace BankCrm.Data.Tests.Scoring.Churn;
 
-/// <summary>A small generated demo bank (3,000 customers, about 270 future churners) in a temporary SQLite file, with the churn services.</summary>
-public sealed class ChurnDemoBank : IAsyncLifetime
+/// <summary>A small generated demo bank (3,000 customers, about 270 future churners) in a database of its own, with the churn services.</summary>
+public abstract class ChurnDemoBank : IAsyncLifetime
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("bankcrm-churn-");
 
     public FakeTimeProvider Time { get; } = new(GeneratedBank.Now);
 
@@ -21,8 +20,7 @@ public sealed class ChurnDemoBank : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder.FullName, "bankcrm.db")};Pooling=false" };
-        var factory = new CrmDbContextFactory(options);
+        var factory = new CrmDbContextFactory(Database());
         await using (var db = factory.CreateDbContext())
         {
             await db.Database.MigrateAsync();
@@ -40,6 +38,33 @@ public sealed class ChurnDemoBank : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Services.DisposeAsync();
-        folder.Delete(recursive: true);
+        await DropAsync();
     }
+
+    protected abstract DatabaseOptions Database();
+
+    protected abstract Task DropAsync();
+}
+
+public sealed class ChurnDemoBankOnSqlite : ChurnDemoBank
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("bankcrm-churn-");
+
+    protected override DatabaseOptions Database() =>
+        new() { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder.FullName, "bankcrm.db")};Pooling=false" };
+
+    protected override Task DropAsync()
+    {
+        folder.Delete(recursive: true);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class ChurnDemoBankOnPostgres : ChurnDemoBank
+{
+    private readonly string connectionString = TestPostgres.NewDatabase("bankcrm_t_churn");
+
+    protected override DatabaseOptions Database() => new() { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString };
+
+    protected override Task DropAsync() => TestPostgres.DropAsync(connectionString);
 }

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace BankCrm.Data.Tests.Scoring.Churn;
 
-public sealed class ChurnModelOnDemoBankTests(ChurnDemoBank bank, ITestOutputHelper output) : IClassFixture<ChurnDemoBank>
+public abstract class ChurnModelOnDemoBankTests(ChurnDemoBank bank, ITestOutputHelper output)
 {
     [Fact]
     public async Task TrainOnDatabase_ThenScore_UsesTheNewestStoredVersionAndRanksChurnersFirst()
@@ -68,3 +68,9 @@ public sealed class ChurnModelOnDemoBankTests(ChurnDemoBank bank, ITestOutputHel
         return await scope.ServiceProvider.GetRequiredService<IChurnScorer>().ScoreAsync(ids, bank.Today, CancellationToken.None);
     }
 }
+
+public sealed class ChurnModelOnDemoBankTestsOnSqlite(ChurnDemoBankOnSqlite bank, ITestOutputHelper output)
+    : ChurnModelOnDemoBankTests(bank, output), IClassFixture<ChurnDemoBankOnSqlite>;
+
+public sealed class ChurnModelOnDemoBankTestsOnPostgres(ChurnDemoBankOnPostgres bank, ITestOutputHelper output)
+    : ChurnModelOnDemoBankTests(bank, output), IClassFixture<ChurnDemoBankOnPostgres>;
