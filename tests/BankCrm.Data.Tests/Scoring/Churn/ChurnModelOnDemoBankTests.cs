@@ -1,3 +1,4 @@
+using BankCrm.Core.Holdings;
 using BankCrm.Data.Database;
 using BankCrm.Data.DemoBank;
 using BankCrm.Data.Scoring;
@@ -47,6 +48,37 @@ public abstract class ChurnModelOnDemoBankTests(ChurnDemoBank bank, ITestOutputH
         Assert.Equal([1, 2], stored.Select(m => m.Version));
         Assert.All(stored, m => Assert.Contains("\"Auc\"", m.MetricsJson));
         Assert.All(stored, m => Assert.NotEmpty(m.ModelBytes));
+    }
+
+    [Fact]
+    public async Task Features_as_of_a_date_ignore_what_happened_after_it()
+    {
+        using var scope = bank.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var account = await db.Accounts.Where(a => a.ProductId == 1 && a.Status == AccountStatus.Active && a.Balance > 100_000).OrderBy(a => a.Id).FirstAsync();
+        var query = new ChurnFeatureQuery(db);
+        var monthAgo = bank.Today.AddDays(-30);
+        var thenBefore = (await query.ComputeAsync([account.CustomerId], monthAgo, CancellationToken.None)).Single();
+        var todayBefore = (await query.ComputeAsync([account.CustomerId], bank.Today, CancellationToken.None)).Single();
+
+        // Core banking posts a transfer out two days ago and lowers the balance with it.
+        db.Transactions.Add(new Transaction
+        {
+            CustomerId = account.CustomerId, AccountId = account.Id, Amount = -50_000m, Kind = TransactionKind.TransferOut,
+            Channel = TransactionChannel.MobileApp, OccurredAt = bank.Time.GetUtcNow().UtcDateTime.AddDays(-2),
+        });
+        account.Balance -= 50_000m;
+        await db.SaveChangesAsync();
+        var thenAfter = (await query.ComputeAsync([account.CustomerId], monthAgo, CancellationToken.None)).Single();
+        var todayAfter = (await query.ComputeAsync([account.CustomerId], bank.Today, CancellationToken.None)).Single();
+
+        Assert.Equal(thenBefore with { Aum = 0, Aum60DaysAgo = 0, Aum90DaysAgo = 0 }, thenAfter with { Aum = 0, Aum60DaysAgo = 0, Aum90DaysAgo = 0 });
+        Assert.Equal(thenBefore.Aum, thenAfter.Aum, 0.01);
+        Assert.Equal(thenBefore.Aum90DaysAgo, thenAfter.Aum90DaysAgo, 0.01);
+        Assert.Equal(todayBefore.Transactions30 + 1, todayAfter.Transactions30);
+        Assert.Equal(todayBefore.TransfersOut90 + 50_000, todayAfter.TransfersOut90, 0.01);
+        Assert.Equal(todayBefore.Aum - 50_000, todayAfter.Aum, 0.01);
+        Assert.Equal(todayBefore.Aum90DaysAgo, todayAfter.Aum90DaysAgo, 0.01);
     }
 
     private async Task<Dictionary<long, bool>> HeldOutCustomersAsync()
