@@ -6,8 +6,9 @@ namespace BankCrm.Data.Scoring.Churn;
 
 /// <summary>
 /// The one churn trainer, used for the bank's own data and for the public data set alike: LightGBM gradient-boosted
-/// trees with a Platt-calibrated probability. The parameters favour many shallow, slowly learned trees with row and
-/// column subsampling, which is what held the public set's AUC above 0.86 (see docs/models.md).
+/// trees with a Platt-calibrated probability. 150 small trees (8 leaves) with row and column subsampling: on the public
+/// set they rank as well as 350 trees of 12 leaves (mean AUC 0.870 over eight splits) and explain a score three
+/// times faster, which the nightly run pays for every customer (see docs/models.md).
 /// </summary>
 internal static class ChurnTrainer
 {
@@ -15,10 +16,10 @@ internal static class ChurnTrainer
 
     public static LightGbmBinaryTrainer.Options Parameters() => new()
     {
-        NumberOfLeaves = 12,
+        NumberOfLeaves = 8,
         MinimumExampleCountPerLeaf = 30,
-        LearningRate = 0.03,
-        NumberOfIterations = 350,
+        LearningRate = 0.08,
+        NumberOfIterations = 150,
         Seed = Seed,
         Deterministic = true,
         // One thread: on a busy 2-core machine LightGBM's OpenMP threads spin-wait for each other and training took

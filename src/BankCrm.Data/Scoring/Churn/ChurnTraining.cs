@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using BankCrm.Data.Database;
 using BankCrm.Data.DemoBank;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,9 @@ public sealed class ChurnTraining(CrmDbContext db, TimeProvider time)
     public const int TrainingGapDays = 60;
 
     private const int BatchSize = 5_000;
+
+    // A test set without churners has no AUC (NaN), which plain JSON cannot hold.
+    private static readonly JsonSerializerOptions MetricsJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public async Task<ChurnTrainingResult> TrainOnDatabaseAsync(DateOnly? evaluateAsOf, IProgress<string>? progress, CancellationToken cancellationToken)
     {
@@ -56,7 +60,7 @@ public sealed class ChurnTraining(CrmDbContext db, TimeProvider time)
             ModelBytes = model.Save(),
         };
         var result = new ChurnTrainingResult("database", split, train.Examples.Count, train.Positives, evaluation, time.GetElapsedTime(started), stored.Label);
-        stored.MetricsJson = JsonSerializer.Serialize(new { result.Split, result.TrainCustomers, result.TrainChurners, Evaluation = evaluation, Features = ChurnFeatureSet.Names });
+        stored.MetricsJson = JsonSerializer.Serialize(new { result.Split, result.TrainCustomers, result.TrainChurners, Evaluation = evaluation, Features = ChurnFeatureSet.Names }, MetricsJson);
         db.Add(stored);
         await db.SaveChangesAsync(cancellationToken);
         return result;

@@ -36,9 +36,23 @@ internal sealed class TrainedChurnModel(
         };
         var contributions = estimator.Fit(model.Transform(data));
         var scored = contributions.Transform(model.Transform(data));
-        var probabilities = scored.GetColumn<float>("Probability").ToList();
-        var vectors = scored.GetColumn<VBuffer<float>>("FeatureContributions").Select(v => v.DenseValues().ToArray()).ToList();
-        return [.. probabilities.Select((p, i) => ((double)p, vectors[i]))];
+        // One pass over both columns: reading them one after the other would score every row twice.
+        var probability = scored.Schema["Probability"];
+        var featureContributions = scored.Schema["FeatureContributions"];
+        using var cursor = scored.GetRowCursor([probability, featureContributions]);
+        var readProbability = cursor.GetGetter<float>(probability);
+        var readContributions = cursor.GetGetter<VBuffer<float>>(featureContributions);
+        var result = new List<(double, float[])>(examples.Count);
+        float p = 0;
+        VBuffer<float> vector = default;
+        while (cursor.MoveNext())
+        {
+            readProbability(ref p);
+            readContributions(ref vector);
+            result.Add((p, vector.DenseValues().ToArray()));
+        }
+
+        return result;
     }
 
     public byte[] Save()
