@@ -36,6 +36,7 @@ public static class AppHost
         services.AddStaffIdentity();
         services.AddStaffMfa();
         services.AddWebSecurity(builder.Configuration);
+        services.AddRequestLimits();
         services.AddCustomersModule();
         services.AddConsentModule();
         services.AddCustomerImport();
@@ -50,6 +51,7 @@ public static class AppHost
 
         var app = builder.Build();
         app.UseWebSecurity();
+        app.UseRequestLimits();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -17,6 +17,16 @@ public sealed class TextNormalizerTests
         Assert.Equal(expected, TextNormalizer.Clean(input));
     }
 
+    [Theory]
+    [InlineData("\uFFFE", "")]
+    [InlineData("张\uFFFF三\uFDD0", "张三")]
+    [InlineData("a\uD800b", "ab")]
+    [InlineData("\uDC00𠮷野家\uD83D", "𠮷野家")]
+    public void Clean_WhenLoneSurrogatesOrNoncharacters_DropsThemInsteadOfThrowing(string input, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Clean(input));
+    }
+
     [Fact]
     public void Clean_WhenMultiLine_KeepsNewLinesAndTabsInside()
     {

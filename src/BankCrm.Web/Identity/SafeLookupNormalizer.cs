@@ -1,0 +1,33 @@
+using System.Buffers;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+
+namespace BankCrm.Web.Identity;
+
+/// <summary>
+/// Identity's <see cref="UpperInvariantLookupNormalizer"/> calls <see cref="string.Normalize()"/>, which throws on a
+/// lone surrogate or a noncharacter (U+FFFE): a user name like that turned a sign-in into a 500. Here such code points
+/// become U+FFFD, so the name is simply one that no user has.
+/// </summary>
+internal sealed class SafeLookupNormalizer : ILookupNormalizer
+{
+    public string? NormalizeName(string? name) => Normalize(name);
+
+    public string? NormalizeEmail(string? email) => Normalize(email);
+
+    private static string? Normalize(string? value) => value is null ? null : Replaced(value).Normalize().ToUpperInvariant();
+
+    private static string Replaced(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length;)
+        {
+            var status = Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var consumed);
+            var valid = status == OperationStatus.Done && !(rune.Value is >= 0xFDD0 and <= 0xFDEF || (rune.Value & 0xFFFE) == 0xFFFE);
+            builder.Append(valid ? rune : Rune.ReplacementChar);
+            i += Math.Max(consumed, 1);
+        }
+
+        return builder.ToString();
+    }
+}
