@@ -22,9 +22,18 @@ public static class AuditActions
     /// <summary>A consent granted or withdrawn (PIPL Art. 14–15: the bank must be able to prove both).</summary>
     public const string ConsentRecorded = "consent.recorded";
 
+    /// <summary>A member of staff changed their own password (a credential change, checklist L3).</summary>
+    public const string PasswordChanged = "password.changed";
+
+    /// <summary>TOTP enrolled: a new authenticator key and recovery codes (a credential change).</summary>
+    public const string MfaEnabled = "mfa.enabled";
+
+    /// <summary>A signed-in user was refused a page or API their role does not allow (checklist L4, AUTHZ_DENIED).</summary>
+    public const string AccessDenied = "access.denied";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
-        CustomersImported, Export, PermissionChanged, AuditVerified, ConsentRecorded,
+        CustomersImported, Export, PermissionChanged, AuditVerified, ConsentRecorded, PasswordChanged, MfaEnabled, AccessDenied,
     ];
 }

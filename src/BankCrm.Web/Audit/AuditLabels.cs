@@ -19,6 +19,9 @@ public static class AuditLabels
         [AuditActions.PermissionChanged] = "权限变更",
         [AuditActions.AuditVerified] = "校验审计链",
         [AuditActions.ConsentRecorded] = "记录授权同意",
+        [AuditActions.PasswordChanged] = "修改密码",
+        [AuditActions.MfaEnabled] = "启用动态口令",
+        [AuditActions.AccessDenied] = "无权访问被拒",
     };
 
     public static string Of(string action) => Names.TryGetValue(action, out var name) ? name : action;
