@@ -17,14 +17,19 @@ public sealed class TextNormalizerTests
         Assert.Equal(expected, TextNormalizer.Clean(input));
     }
 
-    [Theory]
-    [InlineData("\uFFFE", "")]
-    [InlineData("张\uFFFF三\uFDD0", "张三")]
-    [InlineData("a\uD800b", "ab")]
-    [InlineData("\uDC00𠮷野家\uD83D", "𠮷野家")]
-    public void Clean_WhenLoneSurrogatesOrNoncharacters_DropsThemInsteadOfThrowing(string input, string expected)
+    [Fact]
+    public void Clean_WhenLoneSurrogatesOrNoncharacters_DropsThemInsteadOfThrowing()
     {
-        Assert.Equal(expected, TextNormalizer.Clean(input));
+        // Built in code: attribute arguments cannot carry a lone surrogate (the compiler stores U+FFFD instead).
+        (string Input, string Expected)[] cases =
+        [
+            ("\uFFFE", ""),
+            ("张\uFFFF三\uFDD0", "张三"),
+            ("a" + (char)0xD800 + "b", "ab"),
+            ((char)0xDC00 + "𠮷野家" + (char)0xD83D, "𠮷野家"),
+        ];
+
+        Assert.All(cases, c => Assert.Equal(c.Expected, TextNormalizer.Clean(c.Input)));
     }
 
     [Fact]
