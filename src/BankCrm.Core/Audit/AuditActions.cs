@@ -29,11 +29,21 @@ public static class AuditActions
     public const string CustomerShared = "customer.shared";
     public const string CustomerShareRevoked = "customer.share.revoked";
 
+    /// <summary>A member of staff changed their own password (a credential change, checklist L3).</summary>
+    public const string PasswordChanged = "password.changed";
+
+    /// <summary>TOTP enrolled: a new authenticator key and recovery codes (a credential change).</summary>
+    public const string MfaEnabled = "mfa.enabled";
+
+    /// <summary>A signed-in user was refused a page or API their role does not allow (checklist L4, AUTHZ_DENIED).</summary>
+    public const string AccessDenied = "access.denied";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
         CustomersImported, Export, PermissionChanged, AuditVerified, ConsentRecorded,
         StaffCreated, StaffLocked, StaffUnlocked,
         CustomerShared, CustomerShareRevoked,
+        PasswordChanged, MfaEnabled, AccessDenied,
     ];
 }

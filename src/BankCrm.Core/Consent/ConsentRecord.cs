@@ -1,3 +1,4 @@
+using BankCrm.Core.Common;
 namespace BankCrm.Core.Consent;
 
 /// <summary>
@@ -48,7 +49,8 @@ public sealed class ConsentRecord
             Source = source,
             RecordedAt = at,
             RecordedBy = by,
-            EvidenceNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+                        // Cleaned like every other text field: control characters (NUL breaks PostgreSQL text) and bidi overrides go.
+            EvidenceNote = TextNormalizer.Clean(note) is { Length: > 0 } cleaned ? cleaned : null,
             WithdrawnAt = granted ? null : at,
         };
     }

@@ -45,7 +45,18 @@ public sealed record SearchTerm(SearchTermKind Kind, string Value)
             return new SearchTerm(SearchTermKind.Mobile, mobile.Value!.Value);
         }
 
-        return new SearchTerm(SearchTermKind.Name, cleaned.Length > CustomerValidator.MaxNameLength ? cleaned[..CustomerValidator.MaxNameLength] : cleaned);
+        return new SearchTerm(SearchTermKind.Name, Truncate(cleaned, CustomerValidator.MaxNameLength));
+    }
+
+    /// <summary>Cut to a length without splitting a surrogate pair: half a pair cannot be sent to PostgreSQL (found by fuzzing).</summary>
+    private static string Truncate(string value, int length)
+    {
+        if (value.Length <= length)
+        {
+            return value;
+        }
+
+        return char.IsHighSurrogate(value[length - 1]) ? value[..(length - 1)] : value[..length];
     }
 
     /// <summary>

@@ -37,6 +37,8 @@ public sealed class AuditLogQuery(CrmDbContext db)
         var page = PagedResult<AuditLine>.ClampPage(filter.Page);
         var pageSize = PagedResult<AuditLine>.ClampPageSize(filter.PageSize);
         var entries = db.Set<AuditEntry>().AsNoTracking();
+        // PostgreSQL cannot take NUL in a query (and no entry holds one): it is dropped from the filters rather than fail.
+        filter = filter with { User = WithoutNul(filter.User), Customer = WithoutNul(filter.Customer), Action = WithoutNul(filter.Action) };
         if (filter.User is { Length: > 0 } user)
         {
             var name = user.Trim();
@@ -79,4 +81,6 @@ public sealed class AuditLogQuery(CrmDbContext db)
             .ToListAsync(cancellationToken);
         return new PagedResult<AuditLine>(items, total, page, pageSize);
     }
+
+    private static string? WithoutNul(string? value) => value?.Replace("\0", string.Empty, StringComparison.Ordinal);
 }

@@ -36,4 +36,13 @@ public sealed record BackupManifest
     public string Sha256 { get; init; } = string.Empty;
 
     public SortedDictionary<string, long> RowCounts { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The head of the audit hash chain in the backed-up database (issue 3 item 9): a restore must end with the same
+    /// last entry. Null in backups made before it was recorded, and in databases without an audit log.
+    /// </summary>
+    public AuditChainHead? AuditChain { get; init; }
 }
+
+/// <summary>How many audit entries there are, and the id and hash of the last one.</summary>
+public sealed record AuditChainHead(long Entries, long LastId, string LastHash);

@@ -76,6 +76,13 @@ public static class DatabaseBackup
                 throw new BackupException("恢复后的行数与备份清单不符: " + string.Join("; ", mismatches));
             }
 
+            if (manifest.AuditChain is { } expectedHead && await AuditChainHeadAsync(options, cancellationToken) is var restoredHead && restoredHead != expectedHead)
+            {
+                throw new BackupException(
+                    $"恢复后的审计链末条与备份清单不符: 清单 {expectedHead.Entries} 条、末条 #{expectedHead.LastId} {expectedHead.LastHash}，" +
+                    $"恢复后 {restoredHead?.Entries} 条、末条 #{restoredHead?.LastId} {restoredHead?.LastHash}");
+            }
+
             return manifest;
         }
         finally
@@ -94,6 +101,11 @@ public static class DatabaseBackup
         var path = SqliteBackup.DatabasePath(options.ConnectionString);
         return File.Exists(path) ? (await SqliteBackup.CountAsync(path, cancellationToken)).Counts : new SortedDictionary<string, long>(StringComparer.Ordinal);
     }
+
+    private static async Task<AuditChainHead?> AuditChainHeadAsync(DatabaseOptions options, CancellationToken cancellationToken) =>
+        options.Provider == DatabaseProvider.Postgres
+            ? await PostgresBackup.AuditChainHeadAsync(options.ConnectionString, cancellationToken)
+            : (await SqliteBackup.CountAsync(SqliteBackup.DatabasePath(options.ConnectionString), cancellationToken)).AuditChain;
 
     private static List<string> Mismatches(IReadOnlyDictionary<string, long> expected, IReadOnlyDictionary<string, long> actual) =>
     [

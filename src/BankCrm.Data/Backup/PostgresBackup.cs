@@ -22,6 +22,7 @@ internal static class PostgresBackup
         var snapshot = (string)(await export.ExecuteScalarAsync(cancellationToken))!;
         var counts = await TableCounter.CountAsync(connection, DatabaseProvider.Postgres, cancellationToken);
         var migration = await TableCounter.LastMigrationAsync(connection, counts, cancellationToken);
+        var auditChain = await TableCounter.AuditChainHeadAsync(connection, counts, cancellationToken);
 
         await PostgresTools.RunAsync("pg_dump", ["--format=custom", $"--snapshot={snapshot}", $"--file={dumpPath}", builder.Database!], builder, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -35,10 +36,19 @@ internal static class PostgresBackup
             DatabaseBytes = new FileInfo(dumpPath).Length,
             Sha256 = await BackupPackage.Sha256Async(dumpPath, cancellationToken),
             RowCounts = counts,
+            AuditChain = auditChain,
         };
     }
 
     /// <summary>Row counts of the configured database, creating it first when it does not exist (a restore after losing it).</summary>
+    public static async Task<AuditChainHead?> AuditChainHeadAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        var counts = await TableCounter.CountAsync(connection, DatabaseProvider.Postgres, cancellationToken);
+        return await TableCounter.AuditChainHeadAsync(connection, counts, cancellationToken);
+    }
+
     public static async Task<SortedDictionary<string, long>> EnsureAndCountAsync(string connectionString, bool create, CancellationToken cancellationToken)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);

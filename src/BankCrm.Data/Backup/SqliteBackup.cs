@@ -21,7 +21,7 @@ internal static class SqliteBackup
             source.BackupDatabase(copy);
         }
 
-        var (counts, migration) = await CountAsync(snapshotPath, cancellationToken);
+        var (counts, migration, auditChain) = await CountAsync(snapshotPath, cancellationToken);
         return new BackupManifest
         {
             Provider = DatabaseProvider.Sqlite,
@@ -31,15 +31,16 @@ internal static class SqliteBackup
             DatabaseBytes = new FileInfo(snapshotPath).Length,
             Sha256 = await BackupPackage.Sha256Async(snapshotPath, cancellationToken),
             RowCounts = counts,
+            AuditChain = auditChain,
         };
     }
 
-    public static async Task<(SortedDictionary<string, long> Counts, string? Migration)> CountAsync(string path, CancellationToken cancellationToken)
+    public static async Task<(SortedDictionary<string, long> Counts, string? Migration, AuditChainHead? AuditChain)> CountAsync(string path, CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(ConnectionTo(path, SqliteOpenMode.ReadOnly));
         await connection.OpenAsync(cancellationToken);
         var counts = await TableCounter.CountAsync(connection, DatabaseProvider.Sqlite, cancellationToken);
-        return (counts, await TableCounter.LastMigrationAsync(connection, counts, cancellationToken));
+        return (counts, await TableCounter.LastMigrationAsync(connection, counts, cancellationToken), await TableCounter.AuditChainHeadAsync(connection, counts, cancellationToken));
     }
 
     public static string DatabasePath(string connectionString) =>

@@ -8,6 +8,7 @@ namespace BankCrm.Data.Backup;
 internal static class TableCounter
 {
     public const string MigrationsTable = "__ef_migrations";
+    public const string AuditTable = "audit_entries";
 
     public static async Task<SortedDictionary<string, long>> CountAsync(DbConnection connection, DatabaseProvider provider, CancellationToken cancellationToken)
     {
@@ -40,6 +41,22 @@ internal static class TableCounter
         }
 
         return last;
+    }
+
+    /// <summary>The audit chain's head, read on the same connection (and snapshot) as the counts.</summary>
+    public static async Task<AuditChainHead?> AuditChainHeadAsync(DbConnection connection, IReadOnlyDictionary<string, long> counts, CancellationToken cancellationToken)
+    {
+        if (!counts.TryGetValue(AuditTable, out var entries))
+        {
+            return null;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT id, hash FROM \"{AuditTable}\" ORDER BY id DESC LIMIT 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new AuditChainHead(entries, reader.GetInt64(0), reader.GetString(1))
+            : new AuditChainHead(0, 0, string.Empty);
     }
 
     /// <summary>Rows outside the migrations history: a freshly migrated database has none.</summary>

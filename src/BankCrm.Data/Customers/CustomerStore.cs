@@ -67,11 +67,12 @@ public sealed class CustomerStore(CrmDbContext db, TimeProvider time, AuditTrail
                     cancellationToken);
                 return new SaveOutcome.Saved(customer, []);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < 8)
             {
-                // Another user took the same customer number; detach and allocate the next one.
+                // Another user took the same customer number; detach and allocate the next one, a random step on.
                 db.Entry(customer).State = EntityState.Detached;
                 await numbers.ReloadAsync(db, cancellationToken);
+                numbers.SkipAhead(attempt);
             }
         }
     }

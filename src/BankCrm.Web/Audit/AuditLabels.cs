@@ -1,30 +1,16 @@
-using BankCrm.Core.Audit;
+using BankCrm.Web.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace BankCrm.Web.Audit;
 
-/// <summary>Chinese names of the audit actions for the auditor's page.</summary>
+/// <summary>Names of the audit actions for the auditor's page, from Resources/AuditText (Action.{value}).</summary>
 public static class AuditLabels
 {
-    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    /// <summary>The label in the current UI culture; an action without one shows as stored.</summary>
+    public static string Of(IStringLocalizer<AuditText> text, string action)
     {
-        [AuditActions.LoginSucceeded] = "登录成功",
-        [AuditActions.LoginFailed] = "登录失败",
-        [AuditActions.LoginLockedOut] = "账户锁定",
-        [AuditActions.CustomerViewedSensitive] = "查看敏感信息",
-        [AuditActions.CustomerAccessDenied] = "越权访问被拒",
-        [AuditActions.CustomerCreated] = "新建客户",
-        [AuditActions.CustomerUpdated] = "修改客户",
-        [AuditActions.CustomersImported] = "批量导入",
-        [AuditActions.Export] = "导出",
-        [AuditActions.PermissionChanged] = "权限变更",
-        [AuditActions.AuditVerified] = "校验审计链",
-        [AuditActions.ConsentRecorded] = "记录授权同意",
-        [AuditActions.StaffCreated] = "新建员工账户",
-        [AuditActions.StaffLocked] = "锁定员工账户",
-        [AuditActions.StaffUnlocked] = "解锁员工账户",
-        [AuditActions.CustomerShared] = "共享客户",
-        [AuditActions.CustomerShareRevoked] = "撤销共享",
-    };
-
-    public static string Of(string action) => Names.TryGetValue(action, out var name) ? name : action;
+        ArgumentNullException.ThrowIfNull(text);
+        var label = text["Action." + action];
+        return label.ResourceNotFound ? action : label.Value;
+    }
 }

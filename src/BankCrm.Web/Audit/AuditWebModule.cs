@@ -10,6 +10,7 @@ public static class AuditWebModule
         services.AddHttpContextAccessor();
         services.AddSingleton<IAuditClientAddress, HttpClientAddress>();
         services.AddSingleton<CustomerAudit>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
         return services;
     }
 }

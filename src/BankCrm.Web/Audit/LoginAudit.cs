@@ -14,13 +14,27 @@ public static class LoginAudit
             : result.IsLockedOut ? AuditActions.LoginLockedOut
             : AuditActions.LoginFailed;
 
-        // The typed name is attacker-controlled; keep it within the column and one line.
-        var name = userName.Trim().ReplaceLineEndings(" ");
+        // The typed name is attacker-controlled: one line, within the column, and nothing PostgreSQL refuses (NUL, half a
+        // surrogate pair), or the entry — and every entry committed with it — would fail.
+        var name = Printable(userName.Trim().ReplaceLineEndings(" "));
         if (name.Length > 256)
         {
-            name = name[..256];
+            name = name[..(char.IsHighSurrogate(name[255]) ? 255 : 256)];
         }
 
         return trail.RecordAsync(new AuditRecord(action, userId, name) { Detail = AuditDetail.Of(new { channel }) }, cancellationToken);
+    }
+
+    private static string Printable(string value)
+    {
+        var builder = new System.Text.StringBuilder(value.Length);
+        for (var i = 0; i < value.Length;)
+        {
+            var valid = System.Text.Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var consumed) == System.Buffers.OperationStatus.Done && !System.Text.Rune.IsControl(rune);
+            builder.Append(valid ? rune : System.Text.Rune.ReplacementChar);
+            i += Math.Max(consumed, 1);
+        }
+
+        return builder.ToString();
     }
 }

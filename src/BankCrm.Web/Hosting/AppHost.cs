@@ -39,6 +39,7 @@ public static class AppHost
         services.AddStaffIdentity();
         services.AddStaffMfa();
         services.AddWebSecurity(builder.Configuration);
+        services.AddRequestLimits();
         services.AddCustomersModule();
         services.AddConsentModule();
         services.AddCustomerSharing(builder.Configuration);
@@ -55,6 +56,7 @@ public static class AppHost
 
         var app = builder.Build();
         app.UseWebSecurity();
+        app.UseRequestLimits();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

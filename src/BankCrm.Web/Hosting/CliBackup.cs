@@ -17,7 +17,8 @@ internal static class CliBackup
             var options = DataModule.ReadOptions(CommandLine.Configuration(result.UnmatchedTokens));
             var manifest = await DatabaseBackup.BackupAsync(options, result.GetValue(file)!.FullName, TimeProvider.System, cancellationToken);
             await Console.Out.WriteLineAsync($"Backed up {options.Provider} at {manifest.SchemaMigration}: {manifest.RowCounts.Count} tables, " +
-                $"{manifest.RowCounts.Values.Sum():N0} rows, {manifest.DatabaseBytes:N0} bytes, SHA-256 {manifest.Sha256}.");
+                $"{manifest.RowCounts.Values.Sum():N0} rows, {manifest.DatabaseBytes:N0} bytes, SHA-256 {manifest.Sha256}." +
+                (manifest.AuditChain is { } head ? $" Audit chain: {head.Entries:N0} entries, last #{head.LastId} {head.LastHash}." : string.Empty));
         }));
         return command;
     }
@@ -33,7 +34,8 @@ internal static class CliBackup
             var options = DataModule.ReadOptions(CommandLine.Configuration(result.UnmatchedTokens));
             var manifest = await DatabaseBackup.RestoreAsync(options, result.GetValue(file)!.FullName, result.GetValue(force), cancellationToken);
             await Console.Out.WriteLineAsync($"Restored {options.Provider} to the backup of {manifest.CreatedAt:u} ({manifest.SchemaMigration}); " +
-                $"all {manifest.RowCounts.Count} tables hold the {manifest.RowCounts.Values.Sum():N0} rows the manifest lists.");
+                $"all {manifest.RowCounts.Count} tables hold the {manifest.RowCounts.Values.Sum():N0} rows the manifest lists" +
+                (manifest.AuditChain is { } head ? $", and the audit chain ends at #{head.LastId} {head.LastHash} as recorded." : "."));
         }));
         return command;
     }

@@ -68,33 +68,39 @@ public static class AuthEndpoints
         }
 
         var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        await audit.RecordAsync(request.UserName, user.Id, check, "token");
         if (check.IsLockedOut)
         {
+            await audit.RecordAsync(request.UserName, user.Id, check, "token");
             return TypedResults.Problem(title: "账户已锁定，请稍后再试", statusCode: StatusCodes.Status423Locked);
         }
 
         if (!check.Succeeded)
         {
+            await audit.RecordAsync(request.UserName, user.Id, check, "token");
             return TypedResults.Problem(title: "用户名或密码错误", statusCode: StatusCodes.Status401Unauthorized);
         }
 
         if (await users.GetTwoFactorEnabledAsync(user))
         {
+            // The right password alone is not a sign-in: success is recorded only after the code.
             if (string.IsNullOrWhiteSpace(request.TwoFactorCode))
             {
+                await audit.RecordAsync(request.UserName, user.Id, SignInResult.Failed, "token_mfa");
                 return TypedResults.Problem(title: "需要动态口令", detail: "该账户已启用动态口令，请在 twoFactorCode 中提供验证器上的 6 位口令。", statusCode: StatusCodes.Status401Unauthorized);
             }
 
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, request.TwoFactorCode))
             {
                 await users.AccessFailedAsync(user);
-                return await users.IsLockedOutAsync(user)
+                var locked = await users.IsLockedOutAsync(user);
+                await audit.RecordAsync(request.UserName, user.Id, locked ? SignInResult.LockedOut : SignInResult.Failed, "token_mfa");
+                return locked
                     ? TypedResults.Problem(title: "账户已锁定，请稍后再试", statusCode: StatusCodes.Status423Locked)
                     : TypedResults.Problem(title: "动态口令错误或已使用过", statusCode: StatusCodes.Status401Unauthorized);
             }
         }
 
+        await audit.RecordAsync(request.UserName, user.Id, check, "token");
         var principal = await signIn.CreateUserPrincipalAsync(user);
         if (!string.IsNullOrWhiteSpace(request.TwoFactorCode) && !string.IsNullOrWhiteSpace(request.Purpose))
         {

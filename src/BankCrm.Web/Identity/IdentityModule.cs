@@ -40,6 +40,7 @@ public static class IdentityModule
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddDefaultTokenProviders();
+        services.AddSingleton<ILookupNormalizer, SafeLookupNormalizer>();
 
         services.ConfigureApplicationCookie(options =>
         {

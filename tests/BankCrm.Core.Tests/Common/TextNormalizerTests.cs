@@ -18,6 +18,21 @@ public sealed class TextNormalizerTests
     }
 
     [Fact]
+    public void Clean_WhenLoneSurrogatesOrNoncharacters_DropsThemInsteadOfThrowing()
+    {
+        // Built in code: attribute arguments cannot carry a lone surrogate (the compiler stores U+FFFD instead).
+        (string Input, string Expected)[] cases =
+        [
+            ("\uFFFE", ""),
+            ("张\uFFFF三\uFDD0", "张三"),
+            ("a" + (char)0xD800 + "b", "ab"),
+            ((char)0xDC00 + "𠮷野家" + (char)0xD83D, "𠮷野家"),
+        ];
+
+        Assert.All(cases, c => Assert.Equal(c.Expected, TextNormalizer.Clean(c.Input)));
+    }
+
+    [Fact]
     public void Clean_WhenMultiLine_KeepsNewLinesAndTabsInside()
     {
         Assert.Equal("第一行\n\t第二行", TextNormalizer.Clean("第一行\r\n\t第二行"));

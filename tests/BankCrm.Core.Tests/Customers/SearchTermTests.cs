@@ -90,4 +90,15 @@ public sealed class SearchTermTests
     {
         Assert.Empty(SearchTerm.NameGrams(string.Empty));
     }
+
+    [Fact]
+    public void Recognise_WhenNameLongerThanTheLimitEndsInAPair_KeepsThePairWhole()
+    {
+        var input = new string('张', 99) + "𠮷𠮷";
+
+        var term = SearchTerm.Recognise(input)!;
+
+        Assert.Equal(new string('张', 99), term.Value);
+        Assert.False(char.IsHighSurrogate(term.Value[^1]));
+    }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
+using BankCrm.Data.Audit;
 using BankCrm.Data.Backup;
 using BankCrm.Data.Database;
 using BankCrm.Data.DemoBank;
@@ -54,6 +55,39 @@ public abstract class BackupRestoreTests : IAsyncLifetime
         Assert.True(manifest.RowCounts["consent_records"] > 0);
         Assert.StartsWith("2026", manifest.SchemaMigration);
         Assert.Equal(GeneratedBank.Now, manifest.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Restore_brings_back_the_audit_chain_with_the_head_the_manifest_recorded_and_it_verifies()
+    {
+        await SeedAsync();
+        await AppendAuditEntriesAsync(25);
+        var before = await new AuditVerifier(Factory()).VerifyAsync();
+        Assert.True(before.Intact);
+
+        var manifest = await DatabaseBackup.BackupAsync(Database, Package, TimeProvider.System);
+        await DestroyAsync();
+        await DatabaseBackup.RestoreAsync(Database, Package, force: false);
+
+        Assert.Equal(new AuditChainHead(before.Count, before.Count, before.LastHash), manifest.AuditChain);
+        Assert.Equal(before.Count, manifest.RowCounts["audit_entries"]);
+        var after = await new AuditVerifier(Factory()).VerifyAsync();
+        Assert.True(after.Intact, after.Reason);
+        Assert.Equal((before.Count, before.LastHash), (after.Count, after.LastHash));
+    }
+
+    [Fact]
+    public async Task Restore_fails_when_the_restored_audit_chain_does_not_end_where_the_manifest_says()
+    {
+        await SeedAsync();
+        await AppendAuditEntriesAsync(3);
+        var manifest = await DatabaseBackup.BackupAsync(Database, Package, TimeProvider.System);
+        await RewriteManifestAsync(manifest with { AuditChain = manifest.AuditChain! with { LastHash = new string('0', 64) } });
+        await DestroyAsync();
+
+        var refused = await Assert.ThrowsAsync<BackupException>(() => DatabaseBackup.RestoreAsync(Database, Package, force: false));
+
+        Assert.Contains("审计链", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,6 +176,23 @@ public abstract class BackupRestoreTests : IAsyncLifetime
     }
 
     protected abstract Task DestroyAsync();
+
+    private async Task AppendAuditEntriesAsync(int count)
+    {
+        var trail = new AuditTrail(Factory(), new AuditGate(), TimeProvider.System);
+        for (var i = 0; i < count; i++)
+        {
+            await trail.RecordAsync(new AuditRecord(Core.Audit.AuditActions.CustomerViewedSensitive, "u1", "rm1") { CustomerId = i + 1, Fields = "balances" });
+        }
+    }
+
+    private async Task RewriteManifestAsync(BackupManifest manifest)
+    {
+        await using var zip = await ZipArchive.CreateAsync(File.Open(Package, FileMode.Open, FileAccess.ReadWrite), ZipArchiveMode.Update, leaveOpen: false, entryNameEncoding: null);
+        zip.GetEntry("manifest.json")!.Delete();
+        await using var stream = await zip.CreateEntry("manifest.json").OpenAsync();
+        await JsonSerializer.SerializeAsync(stream, manifest, BackupManifest.Json);
+    }
 
     protected CrmDbContextFactory Factory() => new(Database);
 

@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using BankCrm.Core.Audit;
+using BankCrm.Data.Audit;
 using BankCrm.Data.Organization;
+using BankCrm.Web.Audit;
 using Microsoft.AspNetCore.Components;
 using BankCrm.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +27,9 @@ public sealed partial class MfaSetup
 
     [Inject]
     private SignInManager<StaffUser> SignIn { get; set; } = default!;
+
+    [Inject]
+    private AuditTrail Audit { get; set; } = default!;
 
     [CascadingParameter]
     private HttpContext HttpContext { get; set; } = default!;
@@ -76,6 +82,7 @@ public sealed partial class MfaSetup
 
         await users.SetTwoFactorEnabledAsync(user, true);
         recoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, MfaModule.RecoveryCodeCount) ?? []];
+        await Audit.RecordAsync(user, AuditActions.MfaEnabled, new { recoveryCodes = recoveryCodes.Count });
 
         // The code just entered proves the second factor for this session too.
         await SignIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
