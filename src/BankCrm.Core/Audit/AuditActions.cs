@@ -22,9 +22,12 @@ public static class AuditActions
     /// <summary>A consent granted or withdrawn (PIPL Art. 14–15: the bank must be able to prove both).</summary>
     public const string ConsentRecorded = "consent.recorded";
 
+    /// <summary>A scoring run started by a person (the nightly job is not a person and is not recorded).</summary>
+    public const string ScoringRunStarted = "scoring.run_started";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
-        CustomersImported, Export, PermissionChanged, AuditVerified, ConsentRecorded,
+        CustomersImported, Export, PermissionChanged, AuditVerified, ConsentRecorded, ScoringRunStarted,
     ];
 }

@@ -9,6 +9,7 @@ using BankCrm.Web.Customers;
 using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Localization;
+using BankCrm.Web.Scoring;
 using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -40,6 +41,7 @@ public static class AppHost
         services.AddConsentModule();
         services.AddCustomerImport();
         services.AddAuditModule();
+        services.AddScoringModule(builder.Configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -81,6 +83,7 @@ public static class AppHost
         app.MapCultureEndpoints();
         app.MapCustomerImportApiV1();
         app.MapAuditApiV1();
+        app.MapScoringApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

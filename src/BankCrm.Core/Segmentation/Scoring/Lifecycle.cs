@@ -26,7 +26,9 @@ public static class Lifecycle
 
     /// <summary>
     /// Only a customer who has been with the bank for both whole periods can decline against the previous one,
-    /// and only from a level of activity where a 30% drop is not chance.
+    /// and only when the drop is larger than chance: counts of a few events a month swing by 30% from one quarter
+    /// to the next without any change of behaviour (Poisson noise), so the drop must also exceed
+    /// <see cref="ScoringSettings.DeclineSignificance"/> standard deviations of the difference of two counts.
     /// </summary>
     public static bool IsDeclining(CustomerSignals signals, DateOnly runDate, ScoringSettings settings)
     {
@@ -36,8 +38,10 @@ public static class Lifecycle
         }
 
         var previous = signals.ActivityPrevious;
+        var current = signals.ActivityCurrent;
         return previous >= settings.MinPreviousActivity
-            && signals.ActivityCurrent <= previous * (1 - settings.DeclineThreshold);
+            && current <= previous * (1 - settings.DeclineThreshold)
+            && previous - current >= settings.DeclineSignificance * Math.Sqrt(previous + current);
     }
 
     /// <summary>
