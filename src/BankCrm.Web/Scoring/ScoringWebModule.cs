@@ -9,6 +9,7 @@ public static class ScoringWebModule
     {
         services.AddScoring(ReadSettings(configuration));
         services.AddSingleton<ScoringJobs>();
+        services.AddSingleton<ScoringOperations>();
         services.AddNightlyScoring(configuration);
         return services;
     }

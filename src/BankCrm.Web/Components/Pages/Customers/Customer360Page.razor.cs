@@ -1,9 +1,13 @@
 using BankCrm.Core.Holdings;
+using BankCrm.Core.Organization;
+using BankCrm.Data.Scoring;
 using BankCrm.Data.Customers;
 using BankCrm.Web.Audit;
 using BankCrm.Web.Components.Shared.Formatting;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Identity;
+using BankCrm.Web.Scoring;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -18,6 +22,9 @@ public sealed partial class Customer360Page
     private bool loading = true;
     private long loadedId;
 
+    // Null unless the user may see scores (a teller may not) and the customer is in scope.
+    private CustomerScoresView? scores;
+
     [Parameter]
     public long Id { get; set; }
 
@@ -29,6 +36,12 @@ public sealed partial class Customer360Page
 
     [Inject]
     private CustomerAudit Audit { get; set; } = default!;
+
+    [Inject]
+    private ScoringOperations Scoring { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
 
     private int ActiveAccounts => summary?.Holdings.Count(h => h.Status != AccountStatus.Closed) ?? 0;
 
@@ -54,8 +67,11 @@ public sealed partial class Customer360Page
         // The overview tab opens first, so its trend is fetched alongside the header, each on its own DbContext.
         var summaryTask = Operations.QueryAsync(q => q.SummaryAsync(actor, Id));
         var trendTask = Operations.QueryAsync(q => q.BalanceTrendAsync(actor, Id));
+        var mayReadScores = (await Authorization.AuthorizeAsync((await AuthenticationState).User, Permissions.ScoresRead)).Succeeded;
+        var scoresTask = mayReadScores ? Scoring.QueryAsync(q => q.ForCustomerAsync(actor, Id)) : Task.FromResult<CustomerScoresView?>(null);
         summary = await summaryTask;
         trend = await trendTask ?? [];
+        scores = await scoresTask;
         aumChange = trend.Count >= 2 ? Percent.Change(trend[^2].Balance, trend[^1].Balance) : null;
         loadedId = Id;
         loading = false;
