@@ -27,14 +27,15 @@ public enum ScoringOutcome
 /// </summary>
 public sealed class ScoringRunner(CrmDbContextFactory factory, ScoringSettings settings, TimeProvider time, IServiceProvider services)
 {
-    // One run at a time per process: the button, the API, the CLI and the nightly job share this gate.
-    private static readonly SemaphoreSlim Gate = new(1, 1);
+    // One run at a time: the button, the API and the nightly job share the app's one runner; other processes
+    // (the CLI, other instances) are kept out by the PostgreSQL advisory lock.
+    private readonly SemaphoreSlim gate = new(1, 1);
 
-    public static bool IsBusy => Gate.CurrentCount == 0;
+    public bool IsBusy => gate.CurrentCount == 0;
 
     public async Task<ScoringOutcome> RunAsync(DateOnly runDate, bool force, string startedBy, IProgress<ScoringProgress>? progress, CancellationToken cancellationToken)
     {
-        if (!await Gate.WaitAsync(0, cancellationToken))
+        if (!await gate.WaitAsync(0, cancellationToken))
         {
             return ScoringOutcome.Busy;
         }
@@ -69,7 +70,7 @@ public sealed class ScoringRunner(CrmDbContextFactory factory, ScoringSettings s
         }
         finally
         {
-            Gate.Release();
+            gate.Release();
         }
     }
 

@@ -15,14 +15,14 @@ public sealed class ScoringJobs(ScoringRunner runner, AuditTrail audit, TimeProv
     private volatile ScoringProgress? current;
 
     /// <summary>Progress of the run under way in this process, if any.</summary>
-    public ScoringProgress? Current => ScoringRunner.IsBusy ? current : null;
+    public ScoringProgress? Current => runner.IsBusy ? current : null;
 
     public DateOnly Today => ChinaTime.Today(time);
 
     /// <summary>False when a run is already under way.</summary>
     public async Task<bool> StartAsync(Actor actor, DateOnly runDate, bool force, CancellationToken cancellationToken)
     {
-        if (ScoringRunner.IsBusy)
+        if (runner.IsBusy)
         {
             return false;
         }
