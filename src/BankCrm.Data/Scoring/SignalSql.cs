@@ -29,7 +29,7 @@ internal static class SignalSql
           SUM(CASE WHEN t.occurred_at >= @m6 AND t.merchant_category = '教育' THEN 1 ELSE 0 END),
           SUM(CASE WHEN t.occurred_at >= @m6 AND t.merchant_category = '家居' THEN 1 ELSE 0 END)
         FROM transactions t
-        LEFT JOIN accounts a ON a.id = t.account_id
+        LEFT JOIN accounts a ON a.id = t.account_id AND a.customer_id > @from AND a.customer_id <= @to
         LEFT JOIN products p ON p.id = a.product_id
         WHERE t.customer_id > @from AND t.customer_id <= @to AND t.occurred_at >= @scan AND t.occurred_at < @end
         GROUP BY t.customer_id
@@ -46,6 +46,8 @@ internal static class SignalSql
         WHERE e.customer_id > @from AND e.customer_id <= @to AND e.occurred_at >= @escan AND e.occurred_at < @end
         GROUP BY e.customer_id
         """;
+
+    // The account join repeats the batch's id range: without it PostgreSQL hashes the whole accounts table per batch.
 
     /// <summary>Until complaints and NPS surveys have their own module, staff notes that record dissatisfaction stand in.</summary>
     public const string Complaints = """
