@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using BankCrm.Core.Audit;
 using BankCrm.Core.Segmentation;
+using BankCrm.Data.DemoBank;
 using BankCrm.Data.Scoring;
 using BankCrm.Integration.Tests.Customers;
 using BankCrm.Integration.Tests.Hosting;
@@ -103,6 +104,25 @@ public abstract class ScoringRunTests(BankCrmApp app)
         Assert.Contains(new NeedLine("renovation-instalment", "房贷已还款 8 个月；未持有消费贷"), view.Needs);
         Assert.Contains(new NeedLine("education-savings", "近 6 个月母婴消费 5 笔，共 ¥1,500.00"), view.Needs);
         Assert.Null(view.Latest.ChurnProbability);
+    }
+
+    [Fact]
+    public async Task The_demo_banks_future_churners_land_in_the_attention_class_far_more_often_than_the_others()
+    {
+        await ScoredTodayAsync();
+
+        await using var db = app.CreateDbContext();
+        var rows = await db.CustomerScores.Where(s => s.RunDate == ScoringFixture.Today)
+            .Join(db.Set<DemoBankTruth>(), s => s.CustomerId, t => t.CustomerId, (s, t) => new { t.FutureChurner, s.CustomerClass, s.LifecycleStage })
+            .ToListAsync();
+        double Share(bool churner) =>
+            (double)rows.Count(r => r.FutureChurner == churner && r.CustomerClass == CustomerClass.Attention) / rows.Count(r => r.FutureChurner == churner);
+
+        // Their activity fades over the last six months (docs/demo-bank.md); on 10,000 customers 54 % of them are
+        // Attention against 10 % of the others.
+        Assert.True(rows.Count(r => r.FutureChurner) >= 5, "the demo bank should hold a few future churners");
+        Assert.True(Share(true) >= 2 * Share(false), $"Attention: {Share(true):P0} of future churners, {Share(false):P0} of the others");
+        Assert.Contains(rows, r => r.FutureChurner && r.LifecycleStage == LifecycleStage.DeclineWarning);
     }
 
     [Fact]
