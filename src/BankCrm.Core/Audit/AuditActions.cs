@@ -38,6 +38,9 @@ public static class AuditActions
     /// <summary>A signed-in user was refused a page or API their role does not allow (checklist L4, AUTHZ_DENIED).</summary>
     public const string AccessDenied = "access.denied";
 
+    /// <summary>A scoring run started by a person (the nightly job is not a person and is not recorded).</summary>
+    public const string ScoringRunStarted = "scoring.run_started";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
@@ -45,5 +48,6 @@ public static class AuditActions
         StaffCreated, StaffLocked, StaffUnlocked,
         CustomerShared, CustomerShareRevoked,
         PasswordChanged, MfaEnabled, AccessDenied,
+        ScoringRunStarted,
     ];
 }

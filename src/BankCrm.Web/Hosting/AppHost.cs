@@ -11,6 +11,7 @@ using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Customers.Sharing;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Localization;
+using BankCrm.Web.Scoring;
 using BankCrm.Web.Security;
 using BankCrm.Web.Staff;
 using Microsoft.AspNetCore.Localization;
@@ -46,6 +47,7 @@ public static class AppHost
         services.AddCustomerImport();
         services.AddAuditModule();
         services.AddStaffAdministration();
+        services.AddScoringModule(builder.Configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -91,6 +93,7 @@ public static class AppHost
         app.MapCustomerImportApiV1();
         app.MapAuditApiV1();
         app.MapStaffApiV1();
+        app.MapScoringApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

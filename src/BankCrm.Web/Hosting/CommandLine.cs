@@ -10,7 +10,7 @@ namespace BankCrm.Web.Hosting;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "backup", "restore", "audit", "model"];
+    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "backup", "restore", "audit", "model", "score"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -28,6 +28,7 @@ internal static class CommandLine
         root.Subcommands.Add(CliBackup.RestoreCommand());
         root.Subcommands.Add(CliAudit.Command());
         root.Subcommands.Add(CliModel.Command());
+        root.Subcommands.Add(CliScore.Command());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -95,6 +95,7 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Customers", DemoCustomers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Scoring:Nightly", "false");
 
         // Every test request comes from one address; RateLimitTests checks the real limit of 10 on a host of its own.
         builder.UseSetting("Security:LoginRateLimitPerMinute", "10000");

@@ -1,11 +1,13 @@
 using BankCrm.Core.Holdings;
 using BankCrm.Core.Organization;
+using BankCrm.Data.Scoring;
 using BankCrm.Data.Customers;
 using BankCrm.Web.Audit;
 using BankCrm.Web.Components.Shared.Formatting;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Security;
+using BankCrm.Web.Scoring;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -22,6 +24,9 @@ public sealed partial class Customer360Page
     private decimal? aumChange;
     private bool loading = true;
     private long loadedId;
+
+    // Null unless the user may see scores (a teller may not) and the customer is in scope.
+    private CustomerScoresView? scores;
 
     [Parameter]
     public long Id { get; set; }
@@ -45,6 +50,9 @@ public sealed partial class Customer360Page
     private enum AssetAccess { None, NeedsStepUp, Shown }
 
     private string StepUpHref => "/account/step-up?returnUrl=" + Uri.EscapeDataString($"/customers/{Id}");
+
+    [Inject]
+    private ScoringOperations Scoring { get; set; } = default!;
 
     private int ActiveAccounts => summary?.Holdings.Count(h => h.Status != AccountStatus.Closed) ?? 0;
 
@@ -72,6 +80,7 @@ public sealed partial class Customer360Page
             : Security.AssetDetailsNeedStepUp && !StepUp.HasRecentStepUp(user, StepUp.Window) ? AssetAccess.NeedsStepUp
             : AssetAccess.Shown;
 
+        var scoresTask = actor.Can(Permissions.ScoresRead) ? Scoring.QueryAsync(q => q.ForCustomerAsync(actor, Id)) : Task.FromResult<CustomerScoresView?>(null);
         if (assets == AssetAccess.Shown)
         {
             // The overview tab opens first, so its trend is fetched alongside the header, each on its own DbContext.
@@ -88,6 +97,7 @@ public sealed partial class Customer360Page
             header = await Operations.QueryAsync(q => q.HeaderAsync(actor, Id));
         }
 
+        scores = await scoresTask;
         loadedId = Id;
         loading = false;
 

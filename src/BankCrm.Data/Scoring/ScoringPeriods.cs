@@ -1,0 +1,33 @@
+using BankCrm.Core.Common;
+using BankCrm.Core.Segmentation.Scoring;
+
+namespace BankCrm.Data.Scoring;
+
+/// <summary>The UTC instants that bound every look-back of one run date (days are China days).</summary>
+internal sealed record ScoringPeriods(DateOnly RunDate, ScoringSettings Settings)
+{
+    /// <summary>Midnight after the run date: nothing later counts, so a run for a past date sees that day's data.</summary>
+    public DateTime End => Utc(RunDate.AddDays(1));
+
+    public DateTime RfmStart => Utc(RunDate.AddDays(1).AddMonths(-Settings.RfmWindowMonths));
+
+    public DateTime CurrentStart => Utc(RunDate.AddDays(1).AddMonths(-Settings.ActivityPeriodMonths));
+
+    public DateTime PreviousStart => Utc(RunDate.AddDays(1).AddMonths(-2 * Settings.ActivityPeriodMonths));
+
+    public DateTime Days30Start => Utc(RunDate.AddDays(-29));
+
+    public DateTime Months3Start => Utc(RunDate.AddDays(1).AddMonths(-3));
+
+    public DateTime Months6Start => Utc(RunDate.AddDays(1).AddMonths(-6));
+
+    public DateTime Months12Start => Utc(RunDate.AddDays(1).AddMonths(-12));
+
+    /// <summary>The earliest instant any look-back reads.</summary>
+    public DateTime ScanStart => new[] { RfmStart, PreviousStart, Months6Start, Months12Start }.Min();
+
+    public DateTime EventScanStart => new[] { PreviousStart, Months3Start, Days30Start }.Min();
+
+    private static DateTime Utc(DateOnly chinaDay) =>
+        DateTime.SpecifyKind(chinaDay.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset, DateTimeKind.Utc);
+}
