@@ -22,9 +22,13 @@ public static class AuditActions
     /// <summary>A consent granted or withdrawn (PIPL Art. 14–15: the bank must be able to prove both).</summary>
     public const string ConsentRecorded = "consent.recorded";
 
+    /// <summary>A member of staff put a manual tag on a customer or took it off.</summary>
+    public const string CustomerTagSet = "customer_tag.set";
+    public const string CustomerTagRemoved = "customer_tag.removed";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
-        CustomersImported, Export, PermissionChanged, AuditVerified, ConsentRecorded,
+        CustomersImported, Export, PermissionChanged, AuditVerified, ConsentRecorded, CustomerTagSet, CustomerTagRemoved,
     ];
 }

@@ -1,5 +1,6 @@
 using BankCrm.Data.Consent;
 using BankCrm.Data.Customers;
+using BankCrm.Data.Segmentation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class DataModule
         services.AddScoped<CustomerStore>();
         services.AddScoped<Customer360Query>();
         services.AddScoped<ConsentStore>();
+        services.AddTagsAndSegments();
         return services;
     }
 

@@ -19,6 +19,8 @@ public static class AuditLabels
         [AuditActions.PermissionChanged] = "权限变更",
         [AuditActions.AuditVerified] = "校验审计链",
         [AuditActions.ConsentRecorded] = "记录授权同意",
+        [AuditActions.CustomerTagSet] = "添加客户标签",
+        [AuditActions.CustomerTagRemoved] = "移除客户标签",
     };
 
     public static string Of(string action) => Names.TryGetValue(action, out var name) ? name : action;
