@@ -32,7 +32,8 @@ public static class StarterTags
                 ],
             }),
         new("dormant", "沉睡客户", "近 180 天没有主动交易（不计利息和费用）", One(Cond(RuleFields.TxCount, RuleOperator.Eq, "0", 180))),
-        new("high-net-worth", "高净值", "资产管理规模 AUM 达到 100 万元", One(Cond(RuleFields.Aum, RuleOperator.Ge, "1000000"))),
+        new("high-net-worth", "高净值", "资产管理规模 AUM 达到 100 万元的个人客户",
+            One(Cond(RuleFields.CustomerType, RuleOperator.Eq, "Individual"), Cond(RuleFields.Aum, RuleOperator.Ge, "1000000"))),
         new("app-active", "手机银行活跃", "近 30 天登录手机银行 4 次以上", One(Cond(RuleFields.LoginCount, RuleOperator.Ge, "4", 30))),
     ];
 
