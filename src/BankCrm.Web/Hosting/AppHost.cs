@@ -10,6 +10,7 @@ using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Localization;
 using BankCrm.Web.Security;
+using BankCrm.Web.Segmentation;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -40,6 +41,7 @@ public static class AppHost
         services.AddConsentModule();
         services.AddCustomerImport();
         services.AddAuditModule();
+        services.AddSegmentationWeb();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -81,6 +83,7 @@ public static class AppHost
         app.MapCultureEndpoints();
         app.MapCustomerImportApiV1();
         app.MapAuditApiV1();
+        app.MapSegmentationApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
