@@ -87,9 +87,8 @@ public sealed class SegmentExport(CrmDbContextFactory factory, SegmentStore segm
         // A byte order mark, so Excel opens the Chinese text as UTF-8; values that start like a formula are escaped.
         using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
         {
-            csv.WriteField(stamp);
-            csv.EndRecord();
-            foreach (var record in lines.Prepend(Header))
+            // The stamp line has as many fields as the table (RFC 4180), the stamp in the first.
+            foreach (var record in lines.Prepend(Header).Prepend([stamp, .. new string[Header.Length - 1].Select(_ => string.Empty)]))
             {
                 foreach (var field in record)
                 {
