@@ -41,6 +41,10 @@ public static class AuditActions
     /// <summary>A scoring run started by a person (the nightly job is not a person and is not recorded).</summary>
     public const string ScoringRunStarted = "scoring.run_started";
 
+    /// <summary>A member of staff put a manual tag on a customer or took it off.</summary>
+    public const string CustomerTagSet = "customer_tag.set";
+    public const string CustomerTagRemoved = "customer_tag.removed";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
@@ -49,5 +53,6 @@ public static class AuditActions
         CustomerShared, CustomerShareRevoked,
         PasswordChanged, MfaEnabled, AccessDenied,
         ScoringRunStarted,
+        CustomerTagSet, CustomerTagRemoved,
     ];
 }

@@ -5,6 +5,8 @@ using BankCrm.Core.Engagement;
 using BankCrm.Core.Holdings;
 using BankCrm.Core.Organization;
 using BankCrm.Core.Segmentation;
+using BankCrm.Core.Segmentation.Segments;
+using BankCrm.Core.Segmentation.Tags;
 using BankCrm.Data.Organization;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +51,12 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CustomerNeed> CustomerNeeds => Set<CustomerNeed>();
 
     public DbSet<CustomerShare> CustomerShares => Set<CustomerShare>();
+
+    public DbSet<TagDefinition> TagDefinitions => Set<TagDefinition>();
+
+    public DbSet<CustomerTag> CustomerTags => Set<CustomerTag>();
+
+    public DbSet<Segment> Segments => Set<Segment>();
 
     public abstract DatabaseProvider Provider { get; }
 

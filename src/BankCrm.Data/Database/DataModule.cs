@@ -1,6 +1,7 @@
 using BankCrm.Data.Consent;
 using BankCrm.Data.Customers;
 using BankCrm.Data.Scoring.Churn;
+using BankCrm.Data.Segmentation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class DataModule
         services.AddScoped<Customer360Query>();
         services.AddScoped<ConsentStore>();
         services.AddChurnScoring();
+        services.AddTagsAndSegments();
         return services;
     }
 

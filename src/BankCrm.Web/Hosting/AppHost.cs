@@ -14,6 +14,7 @@ using BankCrm.Web.Localization;
 using BankCrm.Web.Scoring;
 using BankCrm.Web.Security;
 using BankCrm.Web.Staff;
+using BankCrm.Web.Segmentation;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -48,6 +49,7 @@ public static class AppHost
         services.AddAuditModule();
         services.AddStaffAdministration();
         services.AddScoringModule(builder.Configuration);
+        services.AddSegmentationWeb();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -94,6 +96,7 @@ public static class AppHost
         app.MapAuditApiV1();
         app.MapStaffApiV1();
         app.MapScoringApiV1();
+        app.MapSegmentationApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -10,7 +10,7 @@ namespace BankCrm.Web.Hosting;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "backup", "restore", "audit", "model", "score"];
+    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "backup", "restore", "audit", "model", "score", "tags"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -29,6 +29,7 @@ internal static class CommandLine
         root.Subcommands.Add(CliAudit.Command());
         root.Subcommands.Add(CliModel.Command());
         root.Subcommands.Add(CliScore.Command());
+        root.Subcommands.Add(CliTags.Command());
         return await root.Parse(args).InvokeAsync();
     }
 

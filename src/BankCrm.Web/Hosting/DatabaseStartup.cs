@@ -1,5 +1,7 @@
+using BankCrm.Core.Common;
 using BankCrm.Data.Database;
 using BankCrm.Data.DemoBank;
+using BankCrm.Data.Segmentation.Tags;
 using Microsoft.EntityFrameworkCore;
 
 namespace BankCrm.Web.Hosting;
@@ -13,6 +15,7 @@ internal static class DatabaseStartup
         await using (var db = factory.CreateDbContext())
         {
             await db.Database.MigrateAsync(cancellationToken);
+            await StarterTags.EnsureAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
             if (await db.Customers.AnyAsync(cancellationToken) || !configuration.GetValue("Demo:Enabled", true))
             {
                 return;
@@ -27,5 +30,8 @@ internal static class DatabaseStartup
         logger.LogInformation("Empty database: generating the demo bank ({Customers} customers, seed {Seed})", options.Customers, options.Seed);
         var progress = new Progress<string>(message => logger.LogInformation("{Progress}", message));
         await DemoBankSeeder.SeedAsync(factory, options, services.GetRequiredService<TimeProvider>(), progress, cancellationToken);
+
+        // A fresh demo bank shows its tags at once instead of after the first nightly run.
+        await services.GetRequiredService<ITagRefresher>().RefreshAllAsync(ChinaTime.Today(services.GetRequiredService<TimeProvider>()), cancellationToken);
     }
 }

@@ -978,6 +978,181 @@ namespace BankCrm.Data.Migrations.Sqlite
                     b.ToTable("scoring_runs", (string)null);
                 });
 
+            modelBuilder.Entity("BankCrm.Core.Segmentation.Segments.Segment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_name");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_segments");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_segments_owner_id");
+
+                    b.ToTable("segments", (string)null);
+                });
+
+            modelBuilder.Entity("BankCrm.Core.Segmentation.Segments.SegmentShare", b =>
+                {
+                    b.Property<long>("SegmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("segment_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Principal")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("principal");
+
+                    b.HasKey("SegmentId", "Kind", "Principal")
+                        .HasName("pk_segment_shares");
+
+                    b.HasIndex("Kind", "Principal")
+                        .HasDatabaseName("ix_segment_shares_kind_principal");
+
+                    b.ToTable("segment_shares", (string)null);
+                });
+
+            modelBuilder.Entity("BankCrm.Core.Segmentation.Tags.CustomerTag", b =>
+                {
+                    b.Property<long>("TagId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tag_id");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("SetBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_by");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("since");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.HasKey("TagId", "CustomerId")
+                        .HasName("pk_customer_tags");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_customer_tags_customer_id");
+
+                    b.ToTable("customer_tags", (string)null);
+                });
+
+            modelBuilder.Entity("BankCrm.Core.Segmentation.Tags.TagDefinition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_count");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("RefreshedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("StarterCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starter_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tag_definitions");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tag_definitions_name");
+
+                    b.HasIndex("StarterCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tag_definitions_starter_code");
+
+                    b.ToTable("tag_definitions", (string)null);
+                });
+
             modelBuilder.Entity("BankCrm.Data.DemoBank.DemoBankTruth", b =>
                 {
                     b.Property<long>("CustomerId")
@@ -1467,6 +1642,33 @@ namespace BankCrm.Data.Migrations.Sqlite
                         .HasConstraintName("fk_customer_scores_customers_customer_id");
                 });
 
+            modelBuilder.Entity("BankCrm.Core.Segmentation.Segments.SegmentShare", b =>
+                {
+                    b.HasOne("BankCrm.Core.Segmentation.Segments.Segment", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_segment_shares_segments_segment_id");
+                });
+
+            modelBuilder.Entity("BankCrm.Core.Segmentation.Tags.CustomerTag", b =>
+                {
+                    b.HasOne("BankCrm.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_tags_customers_customer_id");
+
+                    b.HasOne("BankCrm.Core.Segmentation.Tags.TagDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_tags_tag_definitions_tag_id");
+                });
+
             modelBuilder.Entity("BankCrm.Data.DemoBank.DemoBankTruth", b =>
                 {
                     b.HasOne("BankCrm.Core.Customers.Customer", null)
@@ -1541,6 +1743,11 @@ namespace BankCrm.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("BankCrm.Core.Segmentation.Segments.Segment", b =>
+                {
+                    b.Navigation("Shares");
                 });
 #pragma warning restore 612, 618
         }
