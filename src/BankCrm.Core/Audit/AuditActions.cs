@@ -22,9 +22,20 @@ public static class AuditActions
     /// <summary>A consent granted or withdrawn (PIPL Art. 14–15: the bank must be able to prove both).</summary>
     public const string ConsentRecorded = "consent.recorded";
 
+    /// <summary>Data-subject requests (PIPL Art. 44–50): each step of handling a customer's request is evidence of the answer.</summary>
+    public const string PrivacyRequestReceived = "privacy.request.received";
+    public const string PrivacyRequestStatusChanged = "privacy.request.status_changed";
+    public const string PrivacyExportGenerated = "privacy.export.generated";
+    public const string PrivacyCorrectionProposed = "privacy.correction.proposed";
+    public const string PrivacyCorrectionApplied = "privacy.correction.applied";
+    public const string PrivacyCorrectionRejected = "privacy.correction.rejected";
+    public const string PrivacyErasureExecuted = "privacy.erasure.executed";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
         CustomersImported, Export, PermissionChanged, AuditVerified, ConsentRecorded,
+        PrivacyRequestReceived, PrivacyRequestStatusChanged, PrivacyExportGenerated, PrivacyCorrectionProposed, PrivacyCorrectionApplied,
+        PrivacyCorrectionRejected, PrivacyErasureExecuted,
     ];
 }

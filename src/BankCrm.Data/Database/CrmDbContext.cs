@@ -4,6 +4,7 @@ using BankCrm.Core.Customers;
 using BankCrm.Core.Engagement;
 using BankCrm.Core.Holdings;
 using BankCrm.Core.Organization;
+using BankCrm.Core.Privacy;
 using BankCrm.Core.Segmentation;
 using BankCrm.Data.Organization;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -47,6 +48,10 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ScoringRun> ScoringRuns => Set<ScoringRun>();
 
     public DbSet<CustomerNeed> CustomerNeeds => Set<CustomerNeed>();
+
+    public DbSet<DataSubjectRequest> PrivacyRequests => Set<DataSubjectRequest>();
+
+    public DbSet<CorrectionProposal> PrivacyCorrections => Set<CorrectionProposal>();
 
     public abstract DatabaseProvider Provider { get; }
 

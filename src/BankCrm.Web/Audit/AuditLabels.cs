@@ -19,6 +19,13 @@ public static class AuditLabels
         [AuditActions.PermissionChanged] = "权限变更",
         [AuditActions.AuditVerified] = "校验审计链",
         [AuditActions.ConsentRecorded] = "记录授权同意",
+        [AuditActions.PrivacyRequestReceived] = "登记个人信息权利请求",
+        [AuditActions.PrivacyRequestStatusChanged] = "个人信息请求状态变更",
+        [AuditActions.PrivacyExportGenerated] = "生成个人信息副本",
+        [AuditActions.PrivacyCorrectionProposed] = "提出更正",
+        [AuditActions.PrivacyCorrectionApplied] = "核准并更正",
+        [AuditActions.PrivacyCorrectionRejected] = "驳回更正",
+        [AuditActions.PrivacyErasureExecuted] = "执行删除",
     };
 
     public static string Of(string action) => Names.TryGetValue(action, out var name) ? name : action;
