@@ -8,6 +8,7 @@ using BankCrm.Web.Components;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Identity;
+using BankCrm.Web.Privacy;
 using BankCrm.Web.Localization;
 using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Localization;
@@ -40,6 +41,7 @@ public static class AppHost
         services.AddConsentModule();
         services.AddCustomerImport();
         services.AddAuditModule();
+        services.AddPrivacyModule(builder.Configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -81,6 +83,7 @@ public static class AppHost
         app.MapCultureEndpoints();
         app.MapCustomerImportApiV1();
         app.MapAuditApiV1();
+        app.MapPrivacyApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
