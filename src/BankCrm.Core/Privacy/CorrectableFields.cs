@@ -18,6 +18,9 @@ public static class CorrectableFields
         nameof(CustomerProfile.LegalRepresentative),
     ];
 
+    /// <summary>The field's <see cref="CustomerProfile"/> name whatever its case (API clients send camelCase), or the name as given.</summary>
+    public static string Canonical(string field) => All.FirstOrDefault(f => string.Equals(f, field, StringComparison.OrdinalIgnoreCase)) ?? field;
+
     /// <summary>The profile with the proposed values, or the fields that cannot be read.</summary>
     public static (CustomerProfile Profile, IReadOnlyList<FieldError> Errors) Apply(CustomerProfile current, IReadOnlyDictionary<string, string?> changes)
     {
@@ -30,8 +33,9 @@ public static class CorrectableFields
         }
 
         var profile = current;
-        foreach (var (field, raw) in changes)
+        foreach (var (name, raw) in changes)
         {
+            var field = Canonical(name);
             var value = string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
             switch (field)
             {

@@ -21,6 +21,7 @@ public sealed class CorrectionWorkflow(CrmDbContext db, TimeProvider time, Audit
     public async Task<PrivacyResult<CorrectionLine>> ProposeAsync(Actor actor, long requestId, IReadOnlyDictionary<string, string?> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        changes = changes.GroupBy(c => CorrectableFields.Canonical(c.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
         var found = await requests.FindAsync(actor, requestId, tracked: true, cancellationToken);
         if (found.Problem is { } problem)
         {

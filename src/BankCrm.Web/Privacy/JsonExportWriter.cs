@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -24,7 +25,10 @@ internal static class JsonExportWriter
     {
         var data = await reader.ReadAsync(customerId, cancellationToken);
         var c = data.Customer;
-        await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Json.Encoder });
+        // Through a pipe: Utf8JsonWriter flushes synchronously into a Stream, which the server refuses; into a pipe a flush
+        // only hands over the buffer, and the pipe's FlushAsync does the writing.
+        var pipe = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        await using var json = new Utf8JsonWriter(pipe, new JsonWriterOptions { Indented = true, Encoder = Json.Encoder });
         json.WriteStartObject();
         json.WriteString("format", "bankcrm.personal-data/1");
         json.WriteNumber("requestId", requestId);
@@ -47,7 +51,7 @@ internal static class JsonExportWriter
             JsonSerializer.Serialize(json, new { t.Id, t.AccountId, t.OccurredAt, t.Amount, t.Currency, t.Kind, t.Channel, t.Counterparty, t.MerchantCategory }, Json);
             if (++count % FlushEvery == 0)
             {
-                await json.FlushAsync(cancellationToken);
+                await FlushAsync(json, pipe, cancellationToken);
             }
         }
 
@@ -59,7 +63,7 @@ internal static class JsonExportWriter
             JsonSerializer.Serialize(json, new { e.Kind, e.ProductId, e.OccurredAt }, Json);
             if (++count % FlushEvery == 0)
             {
-                await json.FlushAsync(cancellationToken);
+                await FlushAsync(json, pipe, cancellationToken);
             }
         }
 
@@ -67,7 +71,14 @@ internal static class JsonExportWriter
         Write(json, "consents", data.Consents.Select(r => new { r.Purpose, r.Channel, r.Granted, r.Source, r.RecordedAt, r.WithdrawnAt, r.EvidenceNote }));
         Write(json, "changeHistory", data.Changes.Select(h => new { h.ChangedAt, h.ChangedBy, h.Field, h.OldValue, h.NewValue }));
         json.WriteEndObject();
-        await json.FlushAsync(cancellationToken);
+        await FlushAsync(json, pipe, cancellationToken);
+        await pipe.CompleteAsync();
+    }
+
+    private static async Task FlushAsync(Utf8JsonWriter json, PipeWriter pipe, CancellationToken cancellationToken)
+    {
+        json.Flush();
+        await pipe.FlushAsync(cancellationToken);
     }
 
     private static void Write<T>(Utf8JsonWriter json, string name, T value)

@@ -134,7 +134,7 @@ public static class PrivacyEndpoints
 
                 return TypedResults.NotFound();
             case PrivacyFailure.Invalid:
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [problem.Field] = [problem.Message] }, title: problem.Message);
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [JsonName(problem.Field)] = [problem.Message] }, title: problem.Message);
             case PrivacyFailure.Forbidden:
                 return TypedResults.Problem(title: problem.Message, statusCode: StatusCodes.Status403Forbidden);
             case PrivacyFailure.Conflict:
@@ -143,6 +143,8 @@ public static class PrivacyEndpoints
                 return TypedResults.Problem(title: problem.Message, statusCode: StatusCodes.Status500InternalServerError);
         }
     }
+
+    private static string JsonName(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
 }
 
 public sealed record CreatePrivacyRequest(long? CustomerId, RequestKind? Kind, RequestChannel? Channel, string? RequesterNote);
