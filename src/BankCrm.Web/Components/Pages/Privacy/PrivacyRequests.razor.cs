@@ -19,6 +19,10 @@ public sealed partial class PrivacyRequests
     private bool openOnly = true;
     private int total;
 
+    /// <summary>Set by the link on the Customer 360 page: that customer's requests only.</summary>
+    [SupplyParameterFromQuery]
+    public long? CustomerId { get; set; }
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -31,7 +35,7 @@ public sealed partial class PrivacyRequests
     private async Task<TableData<RequestListItem>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
         var actor = await AuthenticationState.ToActorAsync();
-        var filter = new RequestFilter { Status = status, Kind = kind, OpenOnly = openOnly, Page = state.Page + 1, PageSize = state.PageSize };
+        var filter = new RequestFilter { Status = status, Kind = kind, OpenOnly = openOnly, CustomerId = CustomerId, Page = state.Page + 1, PageSize = state.PageSize };
         var result = await Operations.RunAsync(s => s.Requests.ListAsync(actor, filter, cancellationToken));
         total = result.Total;
         return new TableData<RequestListItem> { Items = result.Items, TotalItems = result.Total };
