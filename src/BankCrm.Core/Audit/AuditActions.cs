@@ -45,6 +45,15 @@ public static class AuditActions
     public const string CustomerTagSet = "customer_tag.set";
     public const string CustomerTagRemoved = "customer_tag.removed";
 
+    /// <summary>Data-subject requests (PIPL Art. 44–50): each step of handling a customer's request is evidence of the answer.</summary>
+    public const string PrivacyRequestReceived = "privacy.request.received";
+    public const string PrivacyRequestStatusChanged = "privacy.request.status_changed";
+    public const string PrivacyExportGenerated = "privacy.export.generated";
+    public const string PrivacyCorrectionProposed = "privacy.correction.proposed";
+    public const string PrivacyCorrectionApplied = "privacy.correction.applied";
+    public const string PrivacyCorrectionRejected = "privacy.correction.rejected";
+    public const string PrivacyErasureExecuted = "privacy.erasure.executed";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
@@ -54,5 +63,7 @@ public static class AuditActions
         PasswordChanged, MfaEnabled, AccessDenied,
         ScoringRunStarted,
         CustomerTagSet, CustomerTagRemoved,
+        PrivacyRequestReceived, PrivacyRequestStatusChanged, PrivacyExportGenerated, PrivacyCorrectionProposed, PrivacyCorrectionApplied,
+        PrivacyCorrectionRejected, PrivacyErasureExecuted,
     ];
 }

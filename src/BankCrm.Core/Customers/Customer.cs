@@ -3,7 +3,7 @@ using System.Globalization;
 namespace BankCrm.Core.Customers;
 
 /// <summary>A customer of the bank, individual or corporate: the root of the customer archive.</summary>
-public sealed class Customer
+public sealed partial class Customer
 {
     private Customer()
     {

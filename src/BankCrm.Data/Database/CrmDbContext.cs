@@ -4,6 +4,7 @@ using BankCrm.Core.Customers;
 using BankCrm.Core.Engagement;
 using BankCrm.Core.Holdings;
 using BankCrm.Core.Organization;
+using BankCrm.Core.Privacy;
 using BankCrm.Core.Segmentation;
 using BankCrm.Core.Segmentation.Segments;
 using BankCrm.Core.Segmentation.Tags;
@@ -57,6 +58,10 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CustomerTag> CustomerTags => Set<CustomerTag>();
 
     public DbSet<Segment> Segments => Set<Segment>();
+
+    public DbSet<DataSubjectRequest> PrivacyRequests => Set<DataSubjectRequest>();
+
+    public DbSet<CorrectionProposal> PrivacyCorrections => Set<CorrectionProposal>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -10,6 +10,7 @@ using BankCrm.Web.Customers;
 using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Customers.Sharing;
 using BankCrm.Web.Identity;
+using BankCrm.Web.Privacy;
 using BankCrm.Web.Localization;
 using BankCrm.Web.Scoring;
 using BankCrm.Web.Security;
@@ -50,6 +51,7 @@ public static class AppHost
         services.AddStaffAdministration();
         services.AddScoringModule(builder.Configuration);
         services.AddSegmentationWeb();
+        services.AddPrivacyModule(builder.Configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -97,6 +99,7 @@ public static class AppHost
         app.MapStaffApiV1();
         app.MapScoringApiV1();
         app.MapSegmentationApiV1();
+        app.MapPrivacyApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
