@@ -22,9 +22,12 @@ public static class AuditActions
     /// <summary>A consent granted or withdrawn (PIPL Art. 14–15: the bank must be able to prove both).</summary>
     public const string ConsentRecorded = "consent.recorded";
 
+    /// <summary>A new field-encryption key made active and the encrypted columns re-encrypted under it.</summary>
+    public const string KeysRotated = "keys.rotated";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
-        CustomersImported, Export, PermissionChanged, AuditVerified, ConsentRecorded,
+        CustomersImported, Export, PermissionChanged, AuditVerified, ConsentRecorded, KeysRotated,
     ];
 }

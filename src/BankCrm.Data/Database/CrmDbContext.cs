@@ -5,6 +5,7 @@ using BankCrm.Core.Engagement;
 using BankCrm.Core.Holdings;
 using BankCrm.Core.Organization;
 using BankCrm.Data.Organization;
+using BankCrm.Data.Protection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,6 +48,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        ProtectedColumns.Apply(builder, ProtectionOptions.FindProtector(this));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -19,6 +19,7 @@ public static class AuditLabels
         [AuditActions.PermissionChanged] = "权限变更",
         [AuditActions.AuditVerified] = "校验审计链",
         [AuditActions.ConsentRecorded] = "记录授权同意",
+        [AuditActions.KeysRotated] = "轮换加密密钥",
     };
 
     public static string Of(string action) => Names.TryGetValue(action, out var name) ? name : action;

@@ -10,7 +10,7 @@ namespace BankCrm.Web.Hosting;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "backup", "restore", "audit"];
+    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "backup", "restore", "audit", "keys"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -27,6 +27,7 @@ internal static class CommandLine
         root.Subcommands.Add(CliBackup.BackupCommand());
         root.Subcommands.Add(CliBackup.RestoreCommand());
         root.Subcommands.Add(CliAudit.Command());
+        root.Subcommands.Add(CliKeys.Command());
         return await root.Parse(args).InvokeAsync();
     }
 

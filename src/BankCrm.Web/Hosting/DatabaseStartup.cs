@@ -1,5 +1,6 @@
 using BankCrm.Data.Database;
 using BankCrm.Data.DemoBank;
+using BankCrm.Data.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace BankCrm.Web.Hosting;
@@ -13,6 +14,7 @@ internal static class DatabaseStartup
         await using (var db = factory.CreateDbContext())
         {
             await db.Database.MigrateAsync(cancellationToken);
+            await EncryptLeftoverPlaintextAsync(factory, logger, cancellationToken);
             if (await db.Customers.AnyAsync(cancellationToken) || !configuration.GetValue("Demo:Enabled", true))
             {
                 return;
@@ -27,5 +29,16 @@ internal static class DatabaseStartup
         logger.LogInformation("Empty database: generating the demo bank ({Customers} customers, seed {Seed})", options.Customers, options.Seed);
         var progress = new Progress<string>(message => logger.LogInformation("{Progress}", message));
         await DemoBankSeeder.SeedAsync(factory, options, services.GetRequiredService<TimeProvider>(), progress, cancellationToken);
+    }
+
+    /// <summary>A migration cannot encrypt (it has no keys): rows written before encryption existed are encrypted here.</summary>
+    private static async Task EncryptLeftoverPlaintextAsync(CrmDbContextFactory factory, ILogger logger, CancellationToken cancellationToken)
+    {
+        var progress = new Progress<string>(message => logger.LogInformation("{Progress}", message));
+        var rows = await ProtectedColumnSweep.EncryptPlaintextAsync(factory, progress, cancellationToken);
+        if (rows > 0)
+        {
+            logger.LogWarning("Encrypted {Rows} values that were stored in plaintext", rows);
+        }
     }
 }

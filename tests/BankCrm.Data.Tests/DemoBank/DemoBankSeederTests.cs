@@ -17,7 +17,7 @@ public sealed class DemoBankSeederTests
         var folder = Directory.CreateTempSubdirectory("bankcrm-seed-");
         try
         {
-            var factory = new CrmDbContextFactory(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder.FullName, "bankcrm.db")};Pooling=false" });
+            var factory = new CrmDbContextFactory(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, Protector = TestKeys.Protector, ConnectionString = $"Data Source={Path.Combine(folder.FullName, "bankcrm.db")};Pooling=false" });
             await SeedAndVerifyAsync(factory);
         }
         finally
@@ -29,7 +29,7 @@ public sealed class DemoBankSeederTests
     [Fact]
     public async Task SeedAsync_WhenPostgresDatabaseIsEmpty_LoadsEveryGeneratedRowAndRebuildsIndexes()
     {
-        var factory = new CrmDbContextFactory(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = TestPostgres.NewDatabase("bankcrm_t_seed") });
+        var factory = new CrmDbContextFactory(new DatabaseOptions { Provider = DatabaseProvider.Postgres, Protector = TestKeys.Protector, ConnectionString = TestPostgres.NewDatabase("bankcrm_t_seed") });
         try
         {
             await SeedAndVerifyAsync(factory);
