@@ -1,4 +1,5 @@
 using BankCrm.Core.Customers;
+using BankCrm.Core.Holdings;
 using BankCrm.Data.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,13 @@ public static class ProtectedLookups
     /// <summary>Customers whose mobile equals <paramref name="mobile"/> after normalisation (spaces, +86).</summary>
     public static IQueryable<Customer> WithMobile(this IQueryable<Customer> customers, BlindIndex index, string mobile) =>
         WithIndex(customers, ProtectedColumns.MobileIndex, index.Of(BlindIndexField.Mobile, mobile));
+
+    /// <summary>The account with this number (spaces and dashes ignored).</summary>
+    public static IQueryable<Account> WithAccountNumber(this IQueryable<Account> accounts, BlindIndex index, string accountNumber)
+    {
+        var digest = index.Of(BlindIndexField.AccountNumber, accountNumber);
+        return accounts.Where(a => EF.Property<string>(a, ProtectedColumns.AccountNumberIndex) == digest);
+    }
 
     private static IQueryable<Customer> WithIndex(IQueryable<Customer> customers, string column, string digest) =>
         customers.Where(c => EF.Property<string>(c, column) == digest);

@@ -54,7 +54,7 @@ public static class ProtectionOptions
     {
         ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new ProtectionOptionsExtension(protector));
         builder.ReplaceService<IModelCacheKeyFactory, ProtectionModelCacheKeyFactory>();
-        builder.AddInterceptors(new BlindIndexInterceptor(protector.Index));
+        builder.AddInterceptors(new BlindIndexInterceptor(protector.Index), new EncryptedComparisonGuard());
         return builder;
     }
 
