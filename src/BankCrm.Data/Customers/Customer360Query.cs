@@ -30,7 +30,7 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
     private async Task<Customer360Summary?> LoadSummaryAsync(Actor actor, long id, CancellationToken cancellationToken)
     {
         var scope = actor.Scope;
-        var queries = Customer360SummaryQueries.For(db.Provider);
+        var queries = Customer360SummaryQueries.For(db);
         var header = await queries.Header(db, id, scope.Kind, scope.BranchId, scope.StaffId);
         if (header is null)
         {
