@@ -5,9 +5,18 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BankCrm.Data.Protection;
 
-/// <summary>Keeps the blind-index columns in step with the values they index on every SaveChanges.</summary>
-internal sealed class BlindIndexInterceptor(BlindIndex index) : SaveChangesInterceptor
+/// <summary>
+/// Keeps the blind-index columns in step with the values they index on every SaveChanges. One shared instance: the
+/// keys come from the saving context, and EF Core builds a new internal service provider per interceptor instance.
+/// </summary>
+internal sealed class BlindIndexInterceptor : SaveChangesInterceptor
 {
+    public static readonly BlindIndexInterceptor Instance = new();
+
+    private BlindIndexInterceptor()
+    {
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Fill(eventData.Context);
@@ -20,9 +29,9 @@ internal sealed class BlindIndexInterceptor(BlindIndex index) : SaveChangesInter
         return ValueTask.FromResult(result);
     }
 
-    private void Fill(DbContext? context)
+    private static void Fill(DbContext? context)
     {
-        if (context is null)
+        if (context is null || ProtectionOptions.FindProtector(context)?.Index is not { } index)
         {
             return;
         }

@@ -13,6 +13,8 @@ namespace BankCrm.Data.Protection;
 /// </summary>
 internal sealed class EncryptedComparisonGuard : IQueryExpressionInterceptor
 {
+    public static readonly EncryptedComparisonGuard Instance = new();
+
     private static readonly HashSet<MemberInfo> Encrypted =
     [
         typeof(Customer).GetProperty(nameof(Customer.IdNumber))!,
@@ -25,6 +27,10 @@ internal sealed class EncryptedComparisonGuard : IQueryExpressionInterceptor
     ];
 
     private static readonly HashSet<string> SortingMethods = ["OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "GroupBy", "Distinct", "Min", "Max"];
+
+    private EncryptedComparisonGuard()
+    {
+    }
 
     public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData)
     {

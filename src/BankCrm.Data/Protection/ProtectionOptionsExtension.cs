@@ -54,10 +54,11 @@ public static class ProtectionOptions
     {
         ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new ProtectionOptionsExtension(protector));
         builder.ReplaceService<IModelCacheKeyFactory, ProtectionModelCacheKeyFactory>();
-        builder.AddInterceptors(new BlindIndexInterceptor(protector.Index), new EncryptedComparisonGuard());
+        builder.AddInterceptors(BlindIndexInterceptor.Instance, EncryptedComparisonGuard.Instance);
         return builder;
     }
 
+    // A scoped service lookup and a dictionary hit: cheap next to the query or SaveChanges that asks.
     internal static FieldProtector? FindProtector(DbContext context) =>
         context.GetService<IDbContextOptions>().FindExtension<ProtectionOptionsExtension>()?.Protector;
 }
