@@ -42,6 +42,16 @@ public static class ProtectedColumnSweep
 
                 total += written;
             }
+
+            if (total > 0 && db.Provider == DatabaseProvider.Sqlite)
+            {
+                // SQLite leaves the old bytes of a rewritten value in the page's free space, and the online backup
+                // copies pages as they are: without rebuilding the file, the plaintext (or the retired key's
+                // ciphertext) would still be in the file and in every backup of it.
+                progress?.Report("rebuilding the SQLite file (VACUUM) so no old value remains in free space");
+                await db.Database.ExecuteSqlRawAsync("VACUUM", cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
+            }
         }
         finally
         {

@@ -60,6 +60,8 @@ internal static class CommandLine
             await using var db = factory.CreateDbContext();
             await db.Database.MigrateAsync(cancellationToken);
             await Console.Out.WriteLineAsync($"Database ({factory.Options.Provider}) is at the latest migration.");
+            var encrypted = await Data.Protection.ProtectedColumnSweep.EncryptPlaintextAsync(factory, new Progress<string>(m => Console.Out.WriteLine(m)), cancellationToken);
+            await Console.Out.WriteLineAsync($"{encrypted:N0} values left in plaintext were encrypted.");
             return 0;
         });
         return command;

@@ -93,6 +93,10 @@ public abstract class EncryptionAtRestTests : IAsyncLifetime
                 "UPDATE customers SET id_number = {0}, mobile = {1}, id_number_index = NULL, mobile_index = NULL WHERE id = {2}",
                 DemoBankCanary.IdNumber, DemoBankCanary.Mobile, DemoBankCanary.CustomerId);
             await db.Database.ExecuteSqlRawAsync("UPDATE accounts SET account_number = {0}, account_number_index = NULL WHERE id = (SELECT MIN(id) FROM accounts)", "6222000011112222333");
+
+            // Such a database also had an index on the clear ID numbers, which the migration drops: its pages are freed, not wiped.
+            await db.Database.ExecuteSqlRawAsync("CREATE INDEX ix_legacy_id_number ON customers (id_number)");
+            await db.Database.ExecuteSqlRawAsync("DROP INDEX ix_legacy_id_number");
         }
 
         var written = await ProtectedColumnSweep.EncryptPlaintextAsync(factory, progress: null, CancellationToken.None);
@@ -104,6 +108,11 @@ public abstract class EncryptionAtRestTests : IAsyncLifetime
         var account = await check.Accounts.WithAccountNumber(check.BlindIndex(), "6222 0000 1111 2222 333").SingleAsync();
         Assert.Equal("6222000011112222333", account.AccountNumber);
         Assert.Equal(0, await ProtectedColumnSweep.EncryptPlaintextAsync(factory, progress: null, CancellationToken.None));
+
+        // Nothing of the plaintext is left behind, e.g. in SQLite's free space, which file copies and backups keep.
+        var dump = await DumpAsync();
+        Assert.False(Contains(dump, DemoBankCanary.IdNumber), "the canary's ID number is still in the database file");
+        Assert.False(Contains(dump, "6222000011112222333"), "the plaintext account number is still in the database file");
     }
 
     protected abstract Task<byte[]> DumpAsync();
