@@ -18,6 +18,4 @@ public sealed class FieldProtector(KeyRing ring, string? keyFile = null)
     public string Encrypt(string plaintext) => Cipher.Encrypt(plaintext);
 
     public string Decrypt(string stored) => Cipher.Decrypt(stored);
-
-    public string? EncryptNullable(string? plaintext) => plaintext is null ? null : Cipher.Encrypt(plaintext);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace BankCrm.Data.Protection;
 
@@ -71,8 +70,5 @@ public static class KeyFile
         }
     }
 
-    private sealed record Document(
-        string ActiveKeyId,
-        Dictionary<string, string> Keys,
-        [property: JsonPropertyName("blindIndexKey")] string BlindIndexKey);
+    private sealed record Document(string ActiveKeyId, Dictionary<string, string> Keys, string BlindIndexKey);
 }
