@@ -54,6 +54,9 @@ public static class AuditActions
     public const string PrivacyCorrectionRejected = "privacy.correction.rejected";
     public const string PrivacyErasureExecuted = "privacy.erasure.executed";
 
+    /// <summary>A new field-encryption key made active and the encrypted columns re-encrypted under it.</summary>
+    public const string KeysRotated = "keys.rotated";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
@@ -65,5 +68,6 @@ public static class AuditActions
         CustomerTagSet, CustomerTagRemoved,
         PrivacyRequestReceived, PrivacyRequestStatusChanged, PrivacyExportGenerated, PrivacyCorrectionProposed, PrivacyCorrectionApplied,
         PrivacyCorrectionRejected, PrivacyErasureExecuted,
+        KeysRotated,
     ];
 }

@@ -30,7 +30,7 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
     private async Task<Customer360Summary?> LoadSummaryAsync(Actor actor, long id, CancellationToken cancellationToken)
     {
         var scope = actor.Scope;
-        var queries = Customer360SummaryQueries.For(db.Provider);
+        var queries = Customer360SummaryQueries.For(db);
         // A customer shared with the actor is visible as a whole, so its header is read without the scope predicate
         // (the compiled query stays as it is, and so does its plan for everyone else).
         var kind = actor.SharedCustomerIds.Contains(id) ? ScopeKind.All : scope.Kind;
@@ -70,7 +70,7 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
     {
         var scope = actor.Scope;
         var kind = actor.SharedCustomerIds.Contains(id) ? ScopeKind.All : scope.Kind;
-        var header = await Customer360SummaryQueries.For(db.Provider).Header(db, id, kind, scope.BranchId, scope.StaffId);
+        var header = await Customer360SummaryQueries.For(db).Header(db, id, kind, scope.BranchId, scope.StaffId);
         if (header is null)
         {
             return null;

@@ -1,27 +1,29 @@
+using System.Runtime.CompilerServices;
 using BankCrm.Core.Customers;
 using BankCrm.Core.Holdings;
 using BankCrm.Core.Organization;
 using BankCrm.Data.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace BankCrm.Data.Customers;
 
 /// <summary>
 /// The three queries of the Customer 360 summary, compiled once: this is the most requested read of the
 /// product, and building and looking up the LINQ expression on every request cost measurable throughput.
-/// A compiled query binds to the first model it runs against, so each provider has its own set.
+/// A compiled query binds to the first model it runs against, so each model has its own set: one per provider
+/// and key ring (the model holds the value converters of the encrypted columns; tests run several apps in one process).
 /// </summary>
 internal sealed class Customer360SummaryQueries
 {
-    private static readonly Customer360SummaryQueries SqliteQueries = new();
-    private static readonly Customer360SummaryQueries PostgresQueries = new();
+    private static readonly ConditionalWeakTable<IModel, Customer360SummaryQueries> ByModel = [];
 
     private Customer360SummaryQueries()
     {
     }
 
-    public static Customer360SummaryQueries For(DatabaseProvider provider) =>
-        provider == DatabaseProvider.Postgres ? PostgresQueries : SqliteQueries;
+    public static Customer360SummaryQueries For(CrmDbContext db) =>
+        ByModel.GetValue(db.Model, _ => new Customer360SummaryQueries());
 
     public readonly Func<CrmDbContext, long, ScopeKind, int?, string?, Task<SummaryHeader?>> Header =
         EF.CompileAsyncQuery((CrmDbContext db, long id, ScopeKind scope, int? branchId, string? staffId) =>

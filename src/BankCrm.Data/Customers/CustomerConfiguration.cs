@@ -15,14 +15,11 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.CustomerNumber).HasMaxLength(20);
         builder.HasIndex(c => c.CustomerNumber).IsUnique();
         builder.Property(c => c.Name).HasMaxLength(100);
-        builder.Property(c => c.IdNumber).HasMaxLength(30);
-        builder.Property(c => c.Mobile).HasMaxLength(20);
         builder.Property(c => c.Email).HasMaxLength(254);
         builder.Property(c => c.Version).IsConcurrencyToken();
 
-        // Exact search by ID number and phone; list pages filter by branch and RM and sort by name.
-        builder.HasIndex(c => c.IdNumber);
-        builder.HasIndex(c => c.Mobile);
+        // Exact search by ID number and phone goes through blind indexes (Protection/ProtectedColumns); list pages
+        // filter by branch and RM and sort by name.
         builder.HasIndex(c => new { c.BranchId, c.Id });
         builder.HasIndex(c => new { c.RelationshipManagerId, c.Id });
         builder.HasIndex(c => c.Name);
@@ -37,8 +34,6 @@ internal sealed class FieldChangeConfiguration : IEntityTypeConfiguration<FieldC
     public void Configure(EntityTypeBuilder<FieldChange> builder)
     {
         builder.ToTable("customer_changes");
-        builder.Property(c => c.OldValue).HasMaxLength(400);
-        builder.Property(c => c.NewValue).HasMaxLength(400);
         builder.HasIndex(c => new { c.CustomerId, c.ChangedAt });
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }

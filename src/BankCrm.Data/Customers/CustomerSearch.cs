@@ -2,6 +2,7 @@ using BankCrm.Core.Common;
 using BankCrm.Core.Customers;
 using BankCrm.Core.Organization;
 using BankCrm.Data.Database;
+using BankCrm.Data.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace BankCrm.Data.Customers;
@@ -85,9 +86,9 @@ public sealed class CustomerSearch(CrmDbContext db)
             case SearchTermKind.CustomerNumber:
                 return db.Customers.Where(c => c.CustomerNumber == term.Value);
             case SearchTermKind.IdNumber:
-                return db.Customers.Where(c => c.IdNumber == term.Value);
+                return db.Customers.WithIdNumber(db.BlindIndex(), term.Value);
             case SearchTermKind.Mobile:
-                return db.Customers.Where(c => c.Mobile == term.Value);
+                return db.Customers.WithMobile(db.BlindIndex(), term.Value);
             default:
                 return MatchingName(term.Value);
         }

@@ -4,6 +4,7 @@ using BankCrm.Core.Customers;
 using BankCrm.Core.Organization;
 using BankCrm.Data.Audit;
 using BankCrm.Data.Database;
+using BankCrm.Data.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace BankCrm.Data.Customers;
@@ -144,7 +145,7 @@ public sealed class CustomerStore(CrmDbContext db, TimeProvider time, AuditTrail
         var candidates = db.Customers.AsNoTracking().Where(c => exceptId == null || c.Id != exceptId);
         if (profile.IdNumber is { Length: > 0 } idNumber)
         {
-            var sameId = await candidates.Where(c => c.IdNumber == idNumber).Select(c => new { c.Id, c.CustomerNumber }).FirstOrDefaultAsync(cancellationToken);
+            var sameId = await candidates.WithIdNumber(db.BlindIndex(), idNumber).Select(c => new { c.Id, c.CustomerNumber }).FirstOrDefaultAsync(cancellationToken);
             if (sameId is not null)
             {
                 return new SaveOutcome.Duplicate(sameId.Id, sameId.CustomerNumber, "证件号码与已有客户相同");
@@ -153,7 +154,7 @@ public sealed class CustomerStore(CrmDbContext db, TimeProvider time, AuditTrail
 
         if (profile.Mobile is { Length: > 0 } mobile)
         {
-            var sameNameAndPhone = await candidates.Where(c => c.Mobile == mobile && c.Name == profile.Name).Select(c => new { c.Id, c.CustomerNumber }).FirstOrDefaultAsync(cancellationToken);
+            var sameNameAndPhone = await candidates.WithMobile(db.BlindIndex(), mobile).Where(c => c.Name == profile.Name).Select(c => new { c.Id, c.CustomerNumber }).FirstOrDefaultAsync(cancellationToken);
             if (sameNameAndPhone is not null)
             {
                 return new SaveOutcome.Duplicate(sameNameAndPhone.Id, sameNameAndPhone.CustomerNumber, "姓名和手机号与已有客户相同");

@@ -9,6 +9,7 @@ using BankCrm.Core.Segmentation;
 using BankCrm.Core.Segmentation.Segments;
 using BankCrm.Core.Segmentation.Tags;
 using BankCrm.Data.Organization;
+using BankCrm.Data.Protection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,6 +70,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        ProtectedColumns.Apply(builder, ProtectionOptions.FindProtector(this));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

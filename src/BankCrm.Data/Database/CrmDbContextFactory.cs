@@ -1,3 +1,4 @@
+using BankCrm.Data.Protection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
@@ -13,12 +14,14 @@ public sealed class CrmDbContextFactory : IDbContextFactory<CrmDbContext>
     public CrmDbContextFactory(DatabaseOptions options, ILoggerFactory? loggerFactory = null)
     {
         Options = options;
+        var protector = options.Protector ?? throw new InvalidOperationException("DatabaseOptions.Protector is not set: load the keys with KeyRingSource (DataModule.ReadOptions does).");
         if (options.Provider == DatabaseProvider.Postgres)
         {
             postgres = new PooledDbContextFactory<PostgresCrmDbContext>(new DbContextOptionsBuilder<PostgresCrmDbContext>()
                 .UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations"))
                 .UseSnakeCaseNamingConvention()
                 .UseLoggerFactory(loggerFactory)
+                .UseFieldProtection(protector)
                 .Options);
         }
         else
@@ -27,6 +30,7 @@ public sealed class CrmDbContextFactory : IDbContextFactory<CrmDbContext>
                 .UseSqlite(options.ConnectionString, s => s.MigrationsHistoryTable("__ef_migrations"))
                 .UseSnakeCaseNamingConvention()
                 .UseLoggerFactory(loggerFactory)
+                .UseFieldProtection(protector)
                 .Options);
         }
     }

@@ -2,6 +2,8 @@ using BankCrm.Data.Consent;
 using BankCrm.Data.Customers;
 using BankCrm.Data.Scoring.Churn;
 using BankCrm.Data.Segmentation;
+using BankCrm.Data.Protection;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +38,9 @@ public static class DataModule
             ? Enum.Parse<DatabaseProvider>(name, ignoreCase: true)
             : DatabaseProvider.Sqlite;
         var connectionString = configuration.GetConnectionString("Crm");
+        var configuredFolder = configuration["Database:DataFolder"] is { Length: > 0 } configured ? configured : null;
+        var folder = configuredFolder
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "BankCrm");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             if (provider == DatabaseProvider.Postgres)
@@ -43,13 +48,23 @@ public static class DataModule
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Crm is not set.");
             }
 
-            var folder = configuration["Database:DataFolder"] is { Length: > 0 } configured
-                ? configured
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "BankCrm");
             Directory.CreateDirectory(folder);
             connectionString = $"Data Source={Path.Combine(folder, "bankcrm.db")}";
         }
+        else if (configuredFolder is null && provider == DatabaseProvider.Sqlite && SqliteFolder(connectionString) is { } databaseFolder)
+        {
+            // A SQLite file named by its connection string keeps its key file beside it (the data folder of that install).
+            folder = databaseFolder;
+        }
 
-        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
+        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString, Protector = KeyRingSource.Load(configuration, folder) };
+    }
+
+    private static string? SqliteFolder(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return source.Length == 0 || source == ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Path.GetDirectoryName(Path.GetFullPath(source));
     }
 }

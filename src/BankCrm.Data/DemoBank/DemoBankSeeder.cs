@@ -31,7 +31,7 @@ public static class DemoBankSeeder
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            using var writer = CreateWriter(db);
+            using var writer = CreateWriter(db, factory.Options.Protector!);
             await writer.PrepareAsync(cancellationToken);
             await StreamAsync(generator, writer, options.Customers, progress, cancellationToken);
             await writer.FinishAsync(progress, cancellationToken);
@@ -42,10 +42,10 @@ public static class DemoBankSeeder
         }
     }
 
-    private static IDemoBankWriter CreateWriter(CrmDbContext db) => db.Database.GetDbConnection() switch
+    private static IDemoBankWriter CreateWriter(CrmDbContext db, Protection.FieldProtector protector) => db.Database.GetDbConnection() switch
     {
-        NpgsqlConnection npgsql => new PostgresBulkWriter(npgsql),
-        SqliteConnection sqlite => new SqliteBulkWriter(sqlite),
+        NpgsqlConnection npgsql => new PostgresBulkWriter(npgsql, protector),
+        SqliteConnection sqlite => new SqliteBulkWriter(sqlite, protector),
         var other => throw new NotSupportedException($"No demo-bank writer for {other.GetType().Name}."),
     };
 

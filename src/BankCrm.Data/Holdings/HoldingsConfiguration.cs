@@ -23,10 +23,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
     public void Configure(EntityTypeBuilder<Account> builder)
     {
         builder.ToTable("accounts");
-        builder.Property(a => a.AccountNumber).HasMaxLength(32);
         builder.Property(a => a.Currency).HasMaxLength(3);
         builder.HasIndex(a => a.CustomerId);
-        builder.HasIndex(a => a.AccountNumber).IsUnique();
         builder.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Product>().WithMany().HasForeignKey(a => a.ProductId).OnDelete(DeleteBehavior.Restrict);
     }

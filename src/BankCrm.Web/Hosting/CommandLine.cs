@@ -10,7 +10,7 @@ namespace BankCrm.Web.Hosting;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "backup", "restore", "audit", "model", "score", "tags"];
+    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "backup", "restore", "audit", "model", "score", "tags", "keys"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -30,6 +30,7 @@ internal static class CommandLine
         root.Subcommands.Add(CliModel.Command());
         root.Subcommands.Add(CliScore.Command());
         root.Subcommands.Add(CliTags.Command());
+        root.Subcommands.Add(CliKeys.Command());
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -62,6 +63,8 @@ internal static class CommandLine
             await using var db = factory.CreateDbContext();
             await db.Database.MigrateAsync(cancellationToken);
             await Console.Out.WriteLineAsync($"Database ({factory.Options.Provider}) is at the latest migration.");
+            var encrypted = await Data.Protection.ProtectedColumnSweep.EncryptPlaintextAsync(factory, new Progress<string>(m => Console.Out.WriteLine(m)), cancellationToken);
+            await Console.Out.WriteLineAsync($"{encrypted:N0} values left in plaintext were encrypted.");
             return 0;
         });
         return command;

@@ -1,6 +1,7 @@
 using BankCrm.Core.Common;
 using BankCrm.Data.Database;
 using BankCrm.Data.DemoBank;
+using BankCrm.Data.Protection;
 using BankCrm.Data.Segmentation.Tags;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ internal static class DatabaseStartup
         await using (var db = factory.CreateDbContext())
         {
             await db.Database.MigrateAsync(cancellationToken);
+            await EncryptLeftoverPlaintextAsync(factory, logger, cancellationToken);
             await StarterTags.EnsureAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
             if (await db.Customers.AnyAsync(cancellationToken) || !configuration.GetValue("Demo:Enabled", true))
             {
@@ -33,5 +35,16 @@ internal static class DatabaseStartup
 
         // A fresh demo bank shows its tags at once instead of after the first nightly run.
         await services.GetRequiredService<ITagRefresher>().RefreshAllAsync(ChinaTime.Today(services.GetRequiredService<TimeProvider>()), cancellationToken);
+    }
+
+    /// <summary>A migration cannot encrypt (it has no keys): rows written before encryption existed are encrypted here.</summary>
+    private static async Task EncryptLeftoverPlaintextAsync(CrmDbContextFactory factory, ILogger logger, CancellationToken cancellationToken)
+    {
+        var progress = new Progress<string>(message => logger.LogInformation("{Progress}", message));
+        var rows = await ProtectedColumnSweep.EncryptPlaintextAsync(factory, progress, cancellationToken);
+        if (rows > 0)
+        {
+            logger.LogWarning("Encrypted {Rows} values that were stored in plaintext", rows);
+        }
     }
 }

@@ -256,7 +256,7 @@ public sealed class BackupRestoreTestsOnSqlite : BackupRestoreTests
 {
     private string File => Path.Combine(Work.FullName, "bankcrm.db");
 
-    protected override DatabaseOptions Database => new() { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={File};Pooling=false" };
+    protected override DatabaseOptions Database => new() { Provider = DatabaseProvider.Sqlite, Protector = TestKeys.Protector, ConnectionString = $"Data Source={File};Pooling=false" };
 
     protected override Task DestroyAsync()
     {
@@ -271,7 +271,7 @@ public sealed class BackupRestoreTestsOnPostgres : BackupRestoreTests
 {
     private readonly string connectionString = TestPostgres.NewDatabase("bankcrm_prv_backup");
 
-    protected override DatabaseOptions Database => new() { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString };
+    protected override DatabaseOptions Database => new() { Provider = DatabaseProvider.Postgres, Protector = TestKeys.Protector, ConnectionString = connectionString };
 
     public override async Task InitializeAsync() => await ExecuteOnServerAsync($"CREATE DATABASE \"{Name}\" TEMPLATE template0 ENCODING 'UTF8'");
 

@@ -18,7 +18,7 @@ public sealed class CustomerSearchTests
         var folder = Directory.CreateTempSubdirectory("bankcrm-search-");
         try
         {
-            var factory = new CrmDbContextFactory(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder.FullName, "bankcrm.db")};Pooling=false" });
+            var factory = new CrmDbContextFactory(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, Protector = TestKeys.Protector, ConnectionString = $"Data Source={Path.Combine(folder.FullName, "bankcrm.db")};Pooling=false" });
             await using (var db = factory.CreateDbContext())
             {
                 await db.Database.MigrateAsync();

@@ -2,6 +2,7 @@ using BankCrm.Core.Holdings;
 using BankCrm.Data.Database;
 using BankCrm.Data.DemoBank;
 using BankCrm.Data.DemoBank.Generation;
+using BankCrm.Data.Protection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,7 +18,7 @@ public sealed class DemoBankSeederTests
         var folder = Directory.CreateTempSubdirectory("bankcrm-seed-");
         try
         {
-            var factory = new CrmDbContextFactory(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder.FullName, "bankcrm.db")};Pooling=false" });
+            var factory = new CrmDbContextFactory(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, Protector = TestKeys.Protector, ConnectionString = $"Data Source={Path.Combine(folder.FullName, "bankcrm.db")};Pooling=false" });
             await SeedAndVerifyAsync(factory);
         }
         finally
@@ -29,7 +30,7 @@ public sealed class DemoBankSeederTests
     [Fact]
     public async Task SeedAsync_WhenPostgresDatabaseIsEmpty_LoadsEveryGeneratedRowAndRebuildsIndexes()
     {
-        var factory = new CrmDbContextFactory(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = TestPostgres.NewDatabase("bankcrm_t_seed") });
+        var factory = new CrmDbContextFactory(new DatabaseOptions { Provider = DatabaseProvider.Postgres, Protector = TestKeys.Protector, ConnectionString = TestPostgres.NewDatabase("bankcrm_t_seed") });
         try
         {
             await SeedAndVerifyAsync(factory);
@@ -73,7 +74,7 @@ public sealed class DemoBankSeederTests
             Assert.Equal(42, await db.Products.CountAsync());
 
             // Values come back through EF Core exactly as generated (money, dates, UTC timestamps, enums).
-            var canary = await db.Customers.SingleAsync(c => c.IdNumber == DemoBankCanary.IdNumber);
+            var canary = await db.Customers.WithIdNumber(db.BlindIndex(), DemoBankCanary.IdNumber).SingleAsync();
             Assert.Equal(expected[0].Customer.CreatedAt, canary.CreatedAt);
             Assert.Equal(DateTimeKind.Utc, canary.CreatedAt.Kind);
             var firstTransactions = await db.Transactions.Where(t => t.CustomerId == 2).OrderBy(t => t.Id).ToListAsync();

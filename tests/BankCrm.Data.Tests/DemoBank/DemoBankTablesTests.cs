@@ -26,7 +26,7 @@ public sealed class DemoBankTablesTests
     [MemberData(nameof(Tables))]
     public void Columns_WhenComparedWithTheEfModel_AreExactlyTheMappedColumns(string table, string[] columns)
     {
-        var factory = new CrmDbContextFactory(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=:memory:" });
+        var factory = new CrmDbContextFactory(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, Protector = TestKeys.Protector, ConnectionString = "Data Source=:memory:" });
         using var db = factory.CreateDbContext();
         var entity = db.Model.GetEntityTypes().Single(e => e.GetTableName() == table);
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());

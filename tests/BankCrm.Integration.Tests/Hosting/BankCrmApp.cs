@@ -22,6 +22,9 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
     private readonly ConcurrentDictionary<string, Task<string>> tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> once = new(StringComparer.Ordinal);
 
+    /// <summary>The field-encryption key file of this app (created on start), outside the user's data folder.</summary>
+    public string KeyFile { get; } = Path.Combine(Path.GetTempPath(), $"bankcrm-test-keys-{Guid.NewGuid():N}.json");
+
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>
@@ -63,6 +66,7 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
     {
         await base.DisposeAsync();
         await DropDatabaseAsync();
+        File.Delete(KeyFile);
     }
 
     public CrmDbContext CreateDbContext() => Services.GetRequiredService<CrmDbContextFactory>().CreateDbContext();
@@ -92,6 +96,7 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
     {
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Crm", ConnectionString);
+        builder.UseSetting("Encryption:KeyFile", KeyFile);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Customers", DemoCustomers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -1,5 +1,6 @@
 using BankCrm.Core.Customers;
 using BankCrm.Data.Database;
+using BankCrm.Data.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace BankCrm.Data.Customers.ImportCustomers;
@@ -28,11 +29,15 @@ internal sealed class BatchLookup
         var numbers = rows.Select(r => r.CustomerNumber).OfType<string>().Distinct().ToList();
         var ids = rows.Select(r => r.IdKey).Where(k => k.Length > 0).Distinct().ToList();
         var mobiles = rows.Select(r => r.MobileKey).OfType<string>().Distinct().ToList();
+        // ID numbers and mobiles are stored encrypted: the batch is matched on their blind indexes.
+        var index = db.BlindIndex();
+        var idIndexes = ids.Select(id => index.Of(BlindIndexField.IdNumber, id)).ToList();
+        var mobileIndexes = mobiles.Select(m => index.Of(BlindIndexField.Mobile, m)).ToList();
         var customers = await db.Customers
-            .Where(c => numbers.Contains(c.CustomerNumber) || ids.Contains(c.IdNumber!))
+            .Where(c => numbers.Contains(c.CustomerNumber) || idIndexes.Contains(EF.Property<string>(c, ProtectedColumns.IdNumberIndex)))
             .ToListAsync(cancellationToken);
         var mobileOwners = mobiles.Count == 0 ? [] : await db.Customers.AsNoTracking()
-            .Where(c => mobiles.Contains(c.Mobile!))
+            .Where(c => mobileIndexes.Contains(EF.Property<string>(c, ProtectedColumns.MobileIndex)))
             .Select(c => new MobileOwner(c.Id, c.CustomerNumber, c.Name, c.Mobile!))
             .ToListAsync(cancellationToken);
         return new BatchLookup(customers, mobileOwners);

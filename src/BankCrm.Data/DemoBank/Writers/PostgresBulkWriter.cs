@@ -1,5 +1,7 @@
 using System.Globalization;
+using BankCrm.Data.Protection;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace BankCrm.Data.DemoBank.Writers;
 
@@ -8,7 +10,7 @@ namespace BankCrm.Data.DemoBank.Writers;
 /// the two big tables are dropped for the load and rebuilt once at the end (much cheaper than 50 million index
 /// inserts); afterwards every identity sequence moves past the loaded ids and the tables are analysed.
 /// </summary>
-internal sealed class PostgresBulkWriter(NpgsqlConnection connection) : IDemoBankWriter
+internal sealed class PostgresBulkWriter(NpgsqlConnection connection, FieldProtector protector) : IDemoBankWriter
 {
     private static readonly string[] RebuiltTables = [DemoBankTables.Transactions.Name, DemoBankTables.AppEvents.Name];
 
@@ -51,7 +53,19 @@ internal sealed class PostgresBulkWriter(NpgsqlConnection connection) : IDemoBan
             importer.StartRow();
             for (var i = 0; i < columns.Count; i++)
             {
-                columns[i].Write(importer, row);
+                var column = columns[i];
+                if (column.Protection == ColumnProtection.None)
+                {
+                    column.Write(importer, row);
+                }
+                else if (column.Protected(row, protector) is { } stored)
+                {
+                    importer.Write(stored, NpgsqlDbType.Varchar);
+                }
+                else
+                {
+                    importer.WriteNull();
+                }
             }
         }
 

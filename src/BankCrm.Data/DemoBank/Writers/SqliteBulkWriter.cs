@@ -1,4 +1,5 @@
 using System.Data.Common;
+using BankCrm.Data.Protection;
 using Microsoft.Data.Sqlite;
 
 namespace BankCrm.Data.DemoBank.Writers;
@@ -7,7 +8,7 @@ namespace BankCrm.Data.DemoBank.Writers;
 /// SQLite: one prepared, parameterised INSERT per table, executed row by row inside one transaction per chunk.
 /// Durability is relaxed (synchronous = OFF) for the load only: a crash mid-seed leaves a database to delete anyway.
 /// </summary>
-internal sealed class SqliteBulkWriter(SqliteConnection connection) : IDemoBankWriter
+internal sealed class SqliteBulkWriter(SqliteConnection connection, FieldProtector protector) : IDemoBankWriter
 {
     private readonly Dictionary<string, SqliteCommand> commands = [];
     private SqliteTransaction? transaction;
@@ -35,7 +36,8 @@ internal sealed class SqliteBulkWriter(SqliteConnection connection) : IDemoBankW
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                parameters[i].Value = columns[i].Value(row) ?? DBNull.Value;
+                var column = columns[i];
+                parameters[i].Value = (column.Protection == ColumnProtection.None ? column.Value(row) : column.Protected(row, protector)) ?? DBNull.Value;
             }
 
             command.ExecuteNonQuery();

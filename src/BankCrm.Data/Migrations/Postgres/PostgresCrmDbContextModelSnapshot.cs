@@ -184,8 +184,8 @@ namespace BankCrm.Data.Migrations.Postgres
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("value");
 
                     b.HasKey("Id")
@@ -249,9 +249,14 @@ namespace BankCrm.Data.Migrations.Postgres
                         .HasColumnName("gender");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("id_number");
+
+                    b.Property<string>("IdNumberIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id_number_index");
 
                     b.Property<bool>("ImportExportBusiness")
                         .HasColumnType("boolean")
@@ -276,9 +281,14 @@ namespace BankCrm.Data.Migrations.Postgres
                         .HasColumnName("legal_representative");
 
                     b.Property<string>("Mobile")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("mobile");
+
+                    b.Property<string>("MobileIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("mobile_index");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -321,11 +331,11 @@ namespace BankCrm.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_customers_customer_number");
 
-                    b.HasIndex("IdNumber")
-                        .HasDatabaseName("ix_customers_id_number");
+                    b.HasIndex("IdNumberIndex")
+                        .HasDatabaseName("ix_customers_id_number_index");
 
-                    b.HasIndex("Mobile")
-                        .HasDatabaseName("ix_customers_mobile");
+                    b.HasIndex("MobileIndex")
+                        .HasDatabaseName("ix_customers_mobile_index");
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_customers_name");
@@ -406,13 +416,13 @@ namespace BankCrm.Data.Migrations.Postgres
                         .HasColumnName("field");
 
                     b.Property<string>("NewValue")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("new_value");
 
                     b.Property<string>("OldValue")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("old_value");
 
                     b.HasKey("Id")
@@ -456,8 +466,8 @@ namespace BankCrm.Data.Migrations.Postgres
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("number");
 
                     b.HasKey("Id")
@@ -565,9 +575,14 @@ namespace BankCrm.Data.Migrations.Postgres
 
                     b.Property<string>("AccountNumber")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("account_number");
+
+                    b.Property<string>("AccountNumberIndex")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
-                        .HasColumnName("account_number");
+                        .HasColumnName("account_number_index");
 
                     b.Property<decimal>("Balance")
                         .HasPrecision(18, 2)
@@ -603,9 +618,9 @@ namespace BankCrm.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_accounts");
 
-                    b.HasIndex("AccountNumber")
+                    b.HasIndex("AccountNumberIndex")
                         .IsUnique()
-                        .HasDatabaseName("ix_accounts_account_number");
+                        .HasDatabaseName("ix_accounts_account_number_index");
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_accounts_customer_id");

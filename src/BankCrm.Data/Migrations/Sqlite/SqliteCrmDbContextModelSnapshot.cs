@@ -175,7 +175,7 @@ namespace BankCrm.Data.Migrations.Sqlite
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("value");
 
@@ -238,9 +238,14 @@ namespace BankCrm.Data.Migrations.Sqlite
                         .HasColumnName("gender");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(30)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("id_number");
+
+                    b.Property<string>("IdNumberIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number_index");
 
                     b.Property<bool>("ImportExportBusiness")
                         .HasColumnType("INTEGER")
@@ -265,9 +270,14 @@ namespace BankCrm.Data.Migrations.Sqlite
                         .HasColumnName("legal_representative");
 
                     b.Property<string>("Mobile")
-                        .HasMaxLength(20)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("mobile");
+
+                    b.Property<string>("MobileIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mobile_index");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -310,11 +320,11 @@ namespace BankCrm.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_customers_customer_number");
 
-                    b.HasIndex("IdNumber")
-                        .HasDatabaseName("ix_customers_id_number");
+                    b.HasIndex("IdNumberIndex")
+                        .HasDatabaseName("ix_customers_id_number_index");
 
-                    b.HasIndex("Mobile")
-                        .HasDatabaseName("ix_customers_mobile");
+                    b.HasIndex("MobileIndex")
+                        .HasDatabaseName("ix_customers_mobile_index");
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_customers_name");
@@ -391,12 +401,12 @@ namespace BankCrm.Data.Migrations.Sqlite
                         .HasColumnName("field");
 
                     b.Property<string>("NewValue")
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("new_value");
 
                     b.Property<string>("OldValue")
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("old_value");
 
@@ -439,7 +449,7 @@ namespace BankCrm.Data.Migrations.Sqlite
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("number");
 
@@ -542,9 +552,14 @@ namespace BankCrm.Data.Migrations.Sqlite
 
                     b.Property<string>("AccountNumber")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("account_number");
+
+                    b.Property<string>("AccountNumberIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_number_index");
 
                     b.Property<decimal>("Balance")
                         .HasPrecision(18, 2)
@@ -580,9 +595,9 @@ namespace BankCrm.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_accounts");
 
-                    b.HasIndex("AccountNumber")
+                    b.HasIndex("AccountNumberIndex")
                         .IsUnique()
-                        .HasDatabaseName("ix_accounts_account_number");
+                        .HasDatabaseName("ix_accounts_account_number_index");
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_accounts_customer_id");

@@ -36,8 +36,8 @@ internal sealed class ImportTestDatabase : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "bankcrm-import-tests", name);
         Directory.CreateDirectory(folder);
         var options = provider == DatabaseProvider.Postgres
-            ? new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = TestPostgres.NewDatabase("bankcrm_t_import") }
-            : new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder, "crm.db")};Pooling=False" };
+            ? new DatabaseOptions { Provider = DatabaseProvider.Postgres, Protector = TestKeys.Protector, ConnectionString = TestPostgres.NewDatabase("bankcrm_t_import") }
+            : new DatabaseOptions { Provider = DatabaseProvider.Sqlite, Protector = TestKeys.Protector, ConnectionString = $"Data Source={Path.Combine(folder, "crm.db")};Pooling=False" };
         var database = new ImportTestDatabase(folder, new CrmDbContextFactory(options));
         await using var db = database.Factory.CreateDbContext();
         await db.Database.MigrateAsync();
