@@ -15,22 +15,7 @@ public sealed class CustomerSearch(CrmDbContext db)
         var page = PagedResult<CustomerListItem>.ClampPage(query.Page);
         var pageSize = PagedResult<CustomerListItem>.ClampPageSize(query.PageSize);
         var term = SearchTerm.Recognise(query.Search);
-        var customers = Matching(term).VisibleTo(actor);
-        if (query.BranchId is { } branchId)
-        {
-            customers = customers.Where(c => c.BranchId == branchId);
-        }
-
-        if (!string.IsNullOrEmpty(query.RelationshipManagerId))
-        {
-            customers = customers.Where(c => c.RelationshipManagerId == query.RelationshipManagerId);
-        }
-
-        if (query.Type is { } type)
-        {
-            customers = customers.Where(c => c.Type == type);
-        }
-
+        var customers = Filtered(actor, query);
         var countLimit = term?.Kind == SearchTermKind.Name ? Math.Max(1, query.NameSearchCountLimit) : int.MaxValue;
         var total = countLimit == int.MaxValue
             ? await customers.CountAsync(cancellationToken)
@@ -72,6 +57,28 @@ public sealed class CustomerSearch(CrmDbContext db)
             r.Id, r.CustomerNumber, r.Type, fullNames ? r.Name : Masking.Name(r.Name), Masking.IdNumber(r.IdNumber), Masking.Mobile(r.Mobile), r.BranchId,
             r.BranchName ?? string.Empty, r.RelationshipManagerId, r.RmName, r.KycStatus, r.CreatedAt)).ToList();
         return new PagedResult<CustomerListItem>(items, total, page, pageSize) { TotalIsLowerBound = capped };
+    }
+
+    /// <summary>The customers of the list with its search and filters, in the actor's scope, unordered and unpaged (for exports).</summary>
+    public IQueryable<Customer> Filtered(Actor actor, CustomerListQuery query)
+    {
+        var customers = Matching(SearchTerm.Recognise(query.Search)).VisibleTo(actor);
+        if (query.BranchId is { } branchId)
+        {
+            customers = customers.Where(c => c.BranchId == branchId);
+        }
+
+        if (!string.IsNullOrEmpty(query.RelationshipManagerId))
+        {
+            customers = customers.Where(c => c.RelationshipManagerId == query.RelationshipManagerId);
+        }
+
+        if (query.Type is { } type)
+        {
+            customers = customers.Where(c => c.Type == type);
+        }
+
+        return customers;
     }
 
     private IQueryable<Customer> Matching(SearchTerm? term)

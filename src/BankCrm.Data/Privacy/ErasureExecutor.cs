@@ -88,6 +88,7 @@ public sealed class ErasureExecutor(CrmDbContext db, TimeProvider time, AuditTra
         counts["contactPoints"] = await db.ContactPoints.Where(c => c.CustomerId == id).ExecuteDeleteAsync(cancellationToken);
         counts["scores"] = await db.CustomerScores.Where(s => s.CustomerId == id).ExecuteDeleteAsync(cancellationToken);
         counts["needs"] = await db.CustomerNeeds.Where(n => n.CustomerId == id).ExecuteDeleteAsync(cancellationToken);
+        counts["tags"] = await db.CustomerTags.Where(t => t.CustomerId == id).ExecuteDeleteAsync(cancellationToken);
         counts["appEvents"] = await db.AppEvents.Where(e => e.CustomerId == id).ExecuteDeleteAsync(cancellationToken);
         counts["interactions"] = await db.Interactions.Where(i => i.CustomerId == id).ExecuteUpdateAsync(
             set => set.SetProperty(i => i.Summary, Customer.Erased).SetProperty(i => i.Outcome, (string?)null).SetProperty(i => i.NextStep, (string?)null),

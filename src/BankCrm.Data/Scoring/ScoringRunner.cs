@@ -2,6 +2,7 @@ using BankCrm.Core.Segmentation;
 using BankCrm.Core.Segmentation.Scoring;
 using BankCrm.Data.Database;
 using BankCrm.Data.Scoring.Churn;
+using BankCrm.Data.Segmentation.Tags;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -65,7 +66,7 @@ public sealed class ScoringRunner(CrmDbContextFactory factory, ScoringSettings s
             }
 
             await FinishAsync(runDate, ScoringRunStatus.Completed, error: null, cancellationToken);
-            await TagRefreshHook.RunAsync(services, runDate, cancellationToken);
+            await RefreshTagsAsync(runDate, cancellationToken);
             return ScoringOutcome.Completed;
         }
         finally
@@ -106,10 +107,22 @@ public sealed class ScoringRunner(CrmDbContextFactory factory, ScoringSettings s
         return run;
     }
 
+    /// <summary>Tags whose rules read scores, classes or needs follow the new run at once instead of waiting a night.</summary>
+    private async Task RefreshTagsAsync(DateOnly runDate, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<ITagRefresher>() is { } tags)
+        {
+            await tags.RefreshAllAsync(runDate, cancellationToken);
+        }
+    }
+
     private async Task ScoreAllAsync(ScoringRun run, IProgress<ScoringProgress>? progress, CancellationToken cancellationToken)
     {
         var periods = new ScoringPeriods(run.RunDate, settings);
-        var churn = services.GetService<IChurnScorer>();
+        // The churn scorer is scoped (it reads through its own DbContext); one scope serves the whole run.
+        await using var scope = services.CreateAsyncScope();
+        var churn = scope.ServiceProvider.GetService<IChurnScorer>();
         DateOnly? previousDate;
         RfmThresholds thresholds;
         await using (var db = factory.CreateDbContext())

@@ -8,6 +8,7 @@ using BankCrm.Data.Database;
 using BankCrm.Web.Audit;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Security;
+using BankCrm.Web.Segmentation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,8 @@ public static class CustomersEndpoints
     {
         var api = app.MapGroup("/api/v1/customers").WithTags("Customers");
         api.MapGet("/", ListAsync).RequireAuthorization(Permissions.CustomersReadBasic).WithName("ListCustomers").WithSummary("Search and list customers (paged, scoped to the caller).");
+        api.MapGet("/export", ExportAsync).RequireAuthorization(Permissions.CustomersExport).WithName("ExportCustomers")
+            .WithSummary("The list with the same search and filters as CSV or Excel (format=csv|xlsx): masked, stamped with who exported it and when, audited.");
         api.MapGet("/{id:long}", GetAsync).RequireAuthorization(Permissions.CustomersReadBasic).WithName("GetCustomer").WithSummary("One customer, identifiers masked.");
         api.MapPost("/", CreateAsync).RequireAuthorization(Permissions.CustomersWrite).WithName("CreateCustomer").WithSummary("Create a customer; 409 when the ID number or name + phone already exist.");
         api.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(Permissions.CustomersWrite).WithName("UpdateCustomer").WithSummary("Update fields of a customer; omitted fields keep their value; 409 on a stale version.");
@@ -47,6 +50,20 @@ public static class CustomersEndpoints
             PageSize = pageSize ?? 20,
         };
         return TypedResults.Ok(await search.ListAsync(user.ToActor(), query, cancellationToken));
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(
+        ClaimsPrincipal user, MaskedExport export, string? format, string? q, int? branchId, string? relationshipManagerId, CustomerType? type,
+        CancellationToken cancellationToken)
+    {
+        if (!MaskedExport.TryParseFormat(format, out var kind))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["导出格式只能是 csv 或 xlsx"] });
+        }
+
+        var query = new CustomerListQuery { Search = q, BranchId = branchId, RelationshipManagerId = relationshipManagerId, Type = type };
+        var file = await export.ExportListAsync(user.ToActor(), query, kind, cancellationToken);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
     internal static async Task<Results<Ok<CustomerResponse>, NotFound>> GetAsync(long id, ClaimsPrincipal user, CrmDbContext db, CustomerAudit audit, CancellationToken cancellationToken)

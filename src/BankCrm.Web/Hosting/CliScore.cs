@@ -4,6 +4,7 @@ using BankCrm.Core.Common;
 using BankCrm.Data.Database;
 using BankCrm.Data.Scoring;
 using BankCrm.Data.Scoring.Churn;
+using BankCrm.Data.Segmentation;
 using BankCrm.Web.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,6 +36,7 @@ internal static class CliScore
                 .AddSingleton<CrmDbContextFactory>()
                 .AddScoring(ScoringWebModule.ReadSettings(configuration))
                 .AddChurnScoring()
+                .AddTagsAndSegments()
                 .BuildServiceProvider();
             await using var scope = services.CreateAsyncScope();
             var runner = scope.ServiceProvider.GetRequiredService<ScoringRunner>();

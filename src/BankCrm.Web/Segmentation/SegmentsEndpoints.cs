@@ -55,9 +55,9 @@ public static class SegmentsEndpoints
         await segments.MembersAsync(user.ToActor(), id, page ?? 1, pageSize ?? 50, cancellationToken) is { } members ? TypedResults.Ok(members) : TypedResults.NotFound();
 
     internal static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportAsync(
-        long id, string? format, ClaimsPrincipal user, SegmentExport export, CancellationToken cancellationToken)
+        long id, string? format, ClaimsPrincipal user, MaskedExport export, CancellationToken cancellationToken)
     {
-        if (!SegmentExport.TryParseFormat(format, out var kind))
+        if (!MaskedExport.TryParseFormat(format, out var kind))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["导出格式只能是 csv 或 xlsx"] });
         }

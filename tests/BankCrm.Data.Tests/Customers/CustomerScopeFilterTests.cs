@@ -51,6 +51,7 @@ public sealed class CustomerScopeFilterTests
         new CrmDbContextFactory(new DatabaseOptions
         {
             Provider = provider,
+            Protector = TestKeys.Protector,
             ConnectionString = provider == DatabaseProvider.Postgres ? "Host=127.0.0.1;Database=never_opened" : "Data Source=:memory:",
         }).CreateDbContext();
 }

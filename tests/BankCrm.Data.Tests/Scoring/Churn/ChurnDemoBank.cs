@@ -51,7 +51,7 @@ public sealed class ChurnDemoBankOnSqlite : ChurnDemoBank
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("bankcrm-churn-");
 
     protected override DatabaseOptions Database() =>
-        new() { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(folder.FullName, "bankcrm.db")};Pooling=false" };
+        new() { Provider = DatabaseProvider.Sqlite, Protector = TestKeys.Protector, ConnectionString = $"Data Source={Path.Combine(folder.FullName, "bankcrm.db")};Pooling=false" };
 
     protected override Task DropAsync()
     {
@@ -64,7 +64,7 @@ public sealed class ChurnDemoBankOnPostgres : ChurnDemoBank
 {
     private readonly string connectionString = TestPostgres.NewDatabase("bankcrm_t_churn");
 
-    protected override DatabaseOptions Database() => new() { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString };
+    protected override DatabaseOptions Database() => new() { Provider = DatabaseProvider.Postgres, Protector = TestKeys.Protector, ConnectionString = connectionString };
 
     protected override Task DropAsync() => TestPostgres.DropAsync(connectionString);
 }

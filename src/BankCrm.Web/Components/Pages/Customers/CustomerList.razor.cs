@@ -29,6 +29,20 @@ public sealed partial class CustomerList
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    /// <summary>The export API with the filters on screen; the file is masked, stamped and audited by the server.</summary>
+    private string ExportHref(string format)
+    {
+        var parameters = new Dictionary<string, string?>
+        {
+            ["format"] = format,
+            ["q"] = search,
+            ["branchId"] = branchId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["relationshipManagerId"] = managerId,
+            ["type"] = type?.ToString(),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/api/v1/customers/export", parameters.Where(p => !string.IsNullOrEmpty(p.Value)));
+    }
+
     [Inject]
     private CustomerOperations Operations { get; set; } = default!;
 

@@ -5,6 +5,7 @@ using BankCrm.Core.Common;
 using BankCrm.Core.Customers;
 using BankCrm.Core.Organization;
 using BankCrm.Data.Audit;
+using BankCrm.Data.Customers;
 using BankCrm.Data.Database;
 using BankCrm.Data.Segmentation.Segments;
 using CsvHelper;
@@ -22,10 +23,10 @@ public enum ExportFormat
 public sealed record ExportFile(byte[] Content, string ContentType, string FileName, int Rows);
 
 /// <summary>
-/// Exports a segment's members in the caller's scope, always masked (name 张*, ID 6+4, mobile 3+4), with a first
+/// Exports a segment's members, or the filtered customer list, in the caller's scope, always masked (name 张*, ID 6+4, mobile 3+4), with a first
 /// line saying who exported it and when (China time), and one audit entry with the segment, format and row count.
 /// </summary>
-public sealed class SegmentExport(CrmDbContextFactory factory, SegmentStore segments, AuditTrail audit, TimeProvider time)
+public sealed class MaskedExport(CrmDbContextFactory factory, SegmentStore segments, AuditTrail audit, TimeProvider time)
 {
     /// <summary>More than this is a bulk data transfer, not a campaign list: it goes through the data team, not a download.</summary>
     public const int MaxRows = 100_000;
@@ -51,6 +52,27 @@ public sealed class SegmentExport(CrmDbContextFactory factory, SegmentStore segm
             return null;
         }
 
+        return await WriteAsync(
+            actor, db, members, format, $"客群 #{segment.Id}「{segment.Name}」", "segment-export", $"segment-{segment.Id}", cancellationToken);
+    }
+
+    /// <summary>The customer list as the user filtered it (search, branch, manager, type), masked and stamped the same way.</summary>
+    public async Task<ExportFile> ExportListAsync(Actor actor, CustomerListQuery query, ExportFormat format, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var members = new CustomerSearch(db).Filtered(actor, query);
+        var filters = string.Join("，", new[]
+        {
+            string.IsNullOrWhiteSpace(query.Search) ? null : "搜索条件已记录",
+            query.BranchId is { } branch ? $"机构 {branch}" : null,
+            query.Type is { } type ? $"类型 {type}" : null,
+        }.OfType<string>());
+        return await WriteAsync(actor, db, members, format, filters.Length == 0 ? "客户名单" : $"客户名单（{filters}）", "list-export", "customers", cancellationToken);
+    }
+
+    private async Task<ExportFile> WriteAsync(
+        Actor actor, CrmDbContext db, IQueryable<Customer> members, ExportFormat format, string what, string purpose, string filePrefix, CancellationToken cancellationToken)
+    {
         var rows = await (
             from c in members
             join b in db.Branches on c.BranchId equals b.Id into branches
@@ -70,11 +92,11 @@ public sealed class SegmentExport(CrmDbContextFactory factory, SegmentStore segm
         await audit.RecordAsync(AuditRecord.By(actor, AuditActions.Export) with
         {
             Fields = "name,id_number,mobile",
-            Purpose = "segment-export",
-            Detail = $"客群 #{segment.Id}「{segment.Name}」导出 {format.ToString().ToLowerInvariant()}，{lines.Count} 行，已脱敏",
+            Purpose = purpose,
+            Detail = $"{what}导出 {format.ToString().ToLowerInvariant()}，{lines.Count} 行，已脱敏",
         }, cancellationToken);
 
-        var name = $"segment-{segment.Id}-{now.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}";
+        var name = $"{filePrefix}-{now.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}";
         return format == ExportFormat.Xlsx
             ? new ExportFile(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx", lines.Count)
             : new ExportFile(content, "text/csv; charset=utf-8", name + ".csv", lines.Count);
