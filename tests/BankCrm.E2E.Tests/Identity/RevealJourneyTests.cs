@@ -50,6 +50,8 @@ public sealed class RevealJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.GotoAsync($"/customers/{customerId}");
         await Expect(page.Locator("#customer-id-number")).ToHaveTextAsync(Masking.IdNumber(idNumber));
+        await Expect(page.Locator("#assets-locked")).ToBeVisibleAsync();
+        await Expect(page.Locator("#tile-aum")).ToHaveCountAsync(0);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Locator("#reveal-identifiers").ClickAsync();
 
@@ -62,6 +64,10 @@ public sealed class RevealJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(page).ToHaveURLAsync(new Regex($"/customers/{customerId}\\?reveal=1$"));
         await Expect(page.Locator("#customer-id-number")).ToHaveTextAsync(idNumber);
         await Expect(page.Locator("#customer-mobile")).ToHaveTextAsync("13612345679");
+
+        // The same step-up unlocks the asset details (balances, holdings, transactions) for 15 minutes.
+        await Expect(page.Locator("#tile-aum")).ToBeVisibleAsync();
+        await Expect(page.Locator("#assets-locked")).ToHaveCountAsync(0);
         await LiveApp.ScreenshotAsync(page, "mfa-3-revealed");
 
         await page.GotoAsync("/account/password");
