@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using BankCrm.Core.Organization;
 using BankCrm.Data.Scoring;
+using BankCrm.Web.Audit;
 using BankCrm.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -49,8 +50,17 @@ public static class ScoringEndpoints
         return TypedResults.Accepted("/api/v1/scoring/runs", new ScoringProgress(runDate, 0, 0));
     }
 
-    internal static async Task<Results<Ok<CustomerScoresView>, NotFound>> CustomerScoresAsync(long id, ClaimsPrincipal user, ScoreQueries queries, CancellationToken cancellationToken) =>
-        await queries.ForCustomerAsync(user.ToActor(), id, cancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+    internal static async Task<Results<Ok<CustomerScoresView>, NotFound>> CustomerScoresAsync(
+        long id, ClaimsPrincipal user, ScoreQueries queries, CustomerAudit audit, CancellationToken cancellationToken)
+    {
+        if (await queries.ForCustomerAsync(user.ToActor(), id, cancellationToken) is { } view)
+        {
+            return TypedResults.Ok(view);
+        }
+
+        await audit.DeniedIfExistsAsync(user.ToActor(), id, "scores", cancellationToken);
+        return TypedResults.NotFound();
+    }
 
     internal static async Task<Results<Ok<SegmentDistribution>, NotFound>> DistributionAsync(ClaimsPrincipal user, ScoreQueries queries, DateOnly? runDate, CancellationToken cancellationToken)
     {
