@@ -3,13 +3,14 @@
 # on a PostgreSQL demo bank (issue 4 item 7: run ≤ 60 s for 1,000,000 customers, ratio ≤ 3).
 # Usage: PGDATABASE=bankcrm_gen_1m bench/scoring.sh   (PGHOST/PGPORT/PGUSER/PGPASSWORD as for psql)
 # Env: RUN_DATE (default 2026-11-24), BATCH (Scoring__BatchSize, default: the app's), MIGRATE=1 to migrate first.
+#      PG_OPTIONS: session settings of the app's connections, e.g. "-c max_parallel_workers_per_gather=0".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 : "${PGHOST:=127.0.0.1}" "${PGPORT:=5432}" "${PGUSER:=bankcrm}" "${PGPASSWORD:=bankcrm}" "${PGDATABASE:?set PGDATABASE}"
 export PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE
 RUN_DATE=${RUN_DATE:-2026-11-24}
-CONN="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$PGDATABASE;Command Timeout=900"
+CONN="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$PGDATABASE;Command Timeout=900${PG_OPTIONS:+;Options=$PG_OPTIONS}"
 export Database__Provider=Postgres ConnectionStrings__Crm="$CONN" Demo__Enabled=false Logging__LogLevel__Default=Warning
 if [ -n "${BATCH:-}" ]; then export Scoring__BatchSize="$BATCH"; fi
 APP="dotnet src/BankCrm.Web/bin/Release/net10.0/BankCrm.Web.dll"
