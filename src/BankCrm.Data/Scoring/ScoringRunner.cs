@@ -125,8 +125,10 @@ public sealed class ScoringRunner(CrmDbContextFactory factory, ScoringSettings s
         var churn = scope.ServiceProvider.GetService<IChurnScorer>();
         DateOnly? previousDate;
         RfmThresholds thresholds;
+        DatabaseProvider provider;
         await using (var db = factory.CreateDbContext())
         {
+            provider = db.Provider;
             previousDate = await db.ScoringRuns.Where(r => r.RunDate < run.RunDate && r.Status == ScoringRunStatus.Completed)
                 .MaxAsync(r => (DateOnly?)r.RunDate, cancellationToken);
             thresholds = await QuintileSample.ThresholdsAsync(db, periods, settings.QuintileSampleSize, cancellationToken);
@@ -135,48 +137,97 @@ public sealed class ScoringRunner(CrmDbContextFactory factory, ScoringSettings s
         var last = run.LastCustomerId;
         var scored = run.CustomersScored;
         progress?.Report(new ScoringProgress(run.RunDate, scored, run.CustomersTotal));
-        while (true)
+
+        // Reading batch n+1 overlaps writing batch n (its own connection and transaction): PostgreSQL aggregates
+        // the next range while it stores the previous one. Writes stay in id order, one at a time, so the
+        // progress row still names the last customer whose scores are committed. SQLite has one writer and
+        // readers would hold it off, so there a batch is written before the next is read.
+        var overlap = provider == DatabaseProvider.Postgres;
+        Task? writing = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await using var db = factory.CreateDbContext();
-            var ids = await SignalLoader.NextIdsAsync(db, last, settings.BatchSize, cancellationToken);
-            if (ids.Count == 0)
+            while (true)
             {
-                return;
+                cancellationToken.ThrowIfCancellationRequested();
+                var batch = await ReadBatchAsync(run.RunDate, last, periods, thresholds, previousDate, churn, cancellationToken);
+                if (batch is null)
+                {
+                    break;
+                }
+
+                if (writing is not null)
+                {
+                    await writing;
+                    writing = null;
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                scored += batch.Scores.Count;
+                writing = WriteBatchAsync(run, batch, scored, progress, cancellationToken);
+                last = batch.LastCustomerId;
+                if (!overlap)
+                {
+                    await writing;
+                    writing = null;
+                }
             }
-
-            var (from, to) = (last, ids[^1]);
-            var signals = await SignalLoader.LoadAsync(db, from, to, periods, cancellationToken);
-            var previous = previousDate is { } date
-                ? await db.CustomerScores.AsNoTracking().Where(s => s.RunDate == date && s.CustomerId > from && s.CustomerId <= to)
-                    .ToDictionaryAsync(s => s.CustomerId, s => new PreviousScore(s.LifecycleStage, s.StageSince), cancellationToken)
-                : [];
-            var predictions = churn is null ? null : await churn.ScoreAsync(ids, run.RunDate, cancellationToken);
-
-            var scores = new List<CustomerScore>(signals.Count);
-            var needs = new List<CustomerNeed>();
-            foreach (var s in signals)
-            {
-                var prediction = predictions?.GetValueOrDefault(s.CustomerId);
-                var churnInput = prediction is null ? null : new ChurnInput(prediction.Probability, prediction.ModelVersion, prediction.Factors);
-                var (score, detected) = ScoreCalculator.Calculate(s, run.RunDate, thresholds, settings, previous.GetValueOrDefault(s.CustomerId), churnInput);
-                scores.Add(score);
-                needs.AddRange(detected.Select(n => new CustomerNeed { RunDate = run.RunDate, CustomerId = s.CustomerId, NeedCode = n.Code, Evidence = n.Evidence }));
-            }
-
-            // The batch's rows and the run's progress commit together: after a crash the run resumes after `to`.
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-            {
-                await ScoreWriter.WriteAsync(db, scores, needs, cancellationToken);
-                scored += scores.Count;
-                await db.ScoringRuns.Where(r => r.RunDate == run.RunDate)
-                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.LastCustomerId, to).SetProperty(r => r.CustomersScored, scored), cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            last = to;
-            progress?.Report(new ScoringProgress(run.RunDate, scored, Math.Max(scored, run.CustomersTotal)));
         }
+        finally
+        {
+            if (writing is not null)
+            {
+                await writing;
+            }
+        }
+    }
+
+    private sealed record ScoredBatch(long LastCustomerId, List<CustomerScore> Scores, List<CustomerNeed> Needs);
+
+    private async Task<ScoredBatch?> ReadBatchAsync(
+        DateOnly runDate, long last, ScoringPeriods periods, RfmThresholds thresholds, DateOnly? previousDate, IChurnScorer? churn, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var ids = await SignalLoader.NextIdsAsync(db, last, settings.BatchSize, cancellationToken);
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        var (from, to) = (last, ids[^1]);
+        var signals = await SignalLoader.LoadAsync(db, from, to, periods, cancellationToken);
+        var previous = previousDate is { } date
+            ? await db.CustomerScores.AsNoTracking().Where(s => s.RunDate == date && s.CustomerId > from && s.CustomerId <= to)
+                .ToDictionaryAsync(s => s.CustomerId, s => new PreviousScore(s.LifecycleStage, s.StageSince), cancellationToken)
+            : [];
+        var predictions = churn is null ? null : await churn.ScoreAsync(ids, runDate, cancellationToken);
+
+        var scores = new List<CustomerScore>(signals.Count);
+        var needs = new List<CustomerNeed>();
+        foreach (var s in signals)
+        {
+            var prediction = predictions?.GetValueOrDefault(s.CustomerId);
+            var churnInput = prediction is null ? null : new ChurnInput(prediction.Probability, prediction.ModelVersion, prediction.Factors);
+            var (score, detected) = ScoreCalculator.Calculate(s, runDate, thresholds, settings, previous.GetValueOrDefault(s.CustomerId), churnInput);
+            scores.Add(score);
+            needs.AddRange(detected.Select(n => new CustomerNeed { RunDate = runDate, CustomerId = s.CustomerId, NeedCode = n.Code, Evidence = n.Evidence }));
+        }
+
+        return new ScoredBatch(to, scores, needs);
+    }
+
+    /// <summary>The batch's rows and the run's progress commit together: after a crash the run resumes after the batch.</summary>
+    private async Task WriteBatchAsync(ScoringRun run, ScoredBatch batch, int scored, IProgress<ScoringProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await ScoreWriter.WriteAsync(db, batch.Scores, batch.Needs, cancellationToken);
+            await db.ScoringRuns.Where(r => r.RunDate == run.RunDate)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.LastCustomerId, batch.LastCustomerId).SetProperty(r => r.CustomersScored, scored), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        progress?.Report(new ScoringProgress(run.RunDate, scored, Math.Max(scored, run.CustomersTotal)));
     }
 
     private async Task FinishAsync(DateOnly runDate, ScoringRunStatus status, string? error, CancellationToken cancellationToken)

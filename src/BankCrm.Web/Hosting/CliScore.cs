@@ -34,6 +34,8 @@ internal static class CliScore
                 .AddSingleton(time)
                 .AddSingleton(DataModule.ReadOptions(configuration))
                 .AddSingleton<CrmDbContextFactory>()
+                // The churn scorer and the tag refresher read through a scoped context, as in the app.
+                .AddScoped(sp => sp.GetRequiredService<CrmDbContextFactory>().CreateDbContext())
                 .AddScoring(ScoringWebModule.ReadSettings(configuration))
                 .AddChurnScoring()
                 .AddTagsAndSegments()

@@ -27,7 +27,8 @@ public sealed record ScoringSettings
 
     public TierThresholds Tiers { get; init; } = new();
 
-    public int BatchSize { get; init; } = 2_000;
+    /// <summary>Customers per read and commit; bigger batches cost fewer round trips and range scans (docs/performance.md).</summary>
+    public int BatchSize { get; init; } = 20_000;
 
     /// <summary>Customers sampled to fix the RFM quintile thresholds; the whole population when it is smaller.</summary>
     public int QuintileSampleSize { get; init; } = 50_000;
