@@ -11,7 +11,7 @@ namespace BankCrm.Web.Identity;
 /// are claims of this sign-in session, re-issued in the protected cookie; another browser of the same user has
 /// not stepped up, and logout (new security stamp) ends it with the session.
 /// </summary>
-public sealed class StepUp(SignInManager<StaffUser> signIn, TimeProvider time)
+public sealed class StepUp(SignInManager<StaffUser> signIn, SecurityOptions security, TimeProvider time)
 {
     public const string AtClaim = "bankcrm:stepup_at";
     public const string PurposeClaim = "bankcrm:stepup_purpose";
@@ -22,6 +22,12 @@ public sealed class StepUp(SignInManager<StaffUser> signIn, TimeProvider time)
     public static readonly IReadOnlyList<string> Purposes = ["客户服务", "业务办理", "风险核查", "其他"];
 
     public enum Outcome { Confirmed, NotEnrolled, WrongCode, LockedOut }
+
+    /// <summary>
+    /// Asset details (balances, holdings, transactions) are shown within <see cref="Window"/> of a step-up, unless
+    /// <see cref="SecurityOptions.AssetDetailsNeedStepUp"/> is off; the UI and the API both ask here.
+    /// </summary>
+    public bool ShowsAssetDetails(ClaimsPrincipal user) => !security.AssetDetailsNeedStepUp || HasRecentStepUp(user, Window);
 
     public bool HasRecentStepUp(ClaimsPrincipal user, TimeSpan within) =>
         LastStepUp(user) is { } at && time.GetUtcNow() - at <= within && time.GetUtcNow() >= at;

@@ -6,11 +6,11 @@ namespace BankCrm.Web.Security;
 /// Guards the API's asset details (balances, holdings, transactions, AUM trend): without a TOTP step-up in the last
 /// 15 minutes the answer is 403 with how to get one. A bearer token requested with a TOTP code and a purpose counts.
 /// </summary>
-public sealed class AssetStepUpFilter(SecurityOptions options, StepUp stepUp) : IEndpointFilter
+public sealed class AssetStepUpFilter(StepUp stepUp) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (options.AssetDetailsNeedStepUp && !stepUp.HasRecentStepUp(context.HttpContext.User, StepUp.Window))
+        if (!stepUp.ShowsAssetDetails(context.HttpContext.User))
         {
             return TypedResults.Problem(
                 title: "需要二次验证",

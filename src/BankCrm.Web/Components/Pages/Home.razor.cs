@@ -2,7 +2,6 @@ using BankCrm.Core.Organization;
 using BankCrm.Data.Customers;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Identity;
-using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -21,9 +20,6 @@ public sealed partial class Home
     [Inject]
     private StepUp StepUp { get; set; } = default!;
 
-    [Inject]
-    private SecurityOptions Security { get; set; } = default!;
-
     /// <summary>Each customer's AUM is an asset detail: shown after a step-up; the book total is an aggregate and always shown.</summary>
     private bool assetsShown;
 
@@ -33,7 +29,7 @@ public sealed partial class Home
     {
         var user = (await AuthenticationState).User;
         var actor = user.ToActor();
-        assetsShown = !Security.AssetDetailsNeedStepUp || StepUp.HasRecentStepUp(user, StepUp.Window);
+        assetsShown = StepUp.ShowsAssetDetails(user);
         overview = await Operations.BookOverviewAsync(actor);
     }
 }

@@ -6,7 +6,6 @@ using BankCrm.Web.Audit;
 using BankCrm.Web.Components.Shared.Formatting;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Identity;
-using BankCrm.Web.Security;
 using BankCrm.Web.Scoring;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -43,9 +42,6 @@ public sealed partial class Customer360Page
     [Inject]
     private StepUp StepUp { get; set; } = default!;
 
-    [Inject]
-    private SecurityOptions Security { get; set; } = default!;
-
     /// <summary>What this viewer may see of the customer's assets on this page.</summary>
     private enum AssetAccess { None, NeedsStepUp, Shown }
 
@@ -77,7 +73,7 @@ public sealed partial class Customer360Page
         var actor = user.ToActor();
         fullProfile = actor.SeesFullProfile;
         assets = !actor.Can(Permissions.HoldingsRead) ? AssetAccess.None
-            : Security.AssetDetailsNeedStepUp && !StepUp.HasRecentStepUp(user, StepUp.Window) ? AssetAccess.NeedsStepUp
+            : !StepUp.ShowsAssetDetails(user) ? AssetAccess.NeedsStepUp
             : AssetAccess.Shown;
 
         var scoresTask = actor.Can(Permissions.ScoresRead) ? Scoring.QueryAsync(q => q.ForCustomerAsync(actor, Id)) : Task.FromResult<CustomerScoresView?>(null);
