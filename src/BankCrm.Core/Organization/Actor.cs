@@ -21,4 +21,7 @@ public sealed record Actor(string UserId, string UserName, IReadOnlyCollection<s
     /// see the basic view: name masked (张*), no birth date, address to the district.
     /// </summary>
     public bool SeesFullProfile => Can(Permissions.CustomersRead);
+
+    /// <summary>A customer's name as this actor may see it: in full, or masked for the basic view.</summary>
+    public string NameAsSeen(string name) => SeesFullProfile ? name : Customers.Masking.Name(name);
 }

@@ -41,11 +41,7 @@ public sealed class BookOverviewQuery(CrmDbContext db)
             var newest = await customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(ListSize)
                 .Select(c => new BookCustomer(c.Id, c.CustomerNumber, c.Name, c.Type, null, c.CreatedAt))
                 .ToListAsync(cancellationToken);
-            if (!actor.SeesFullProfile)
-            {
-                newest = [.. newest.Select(c => c with { Name = Masking.Name(c.Name) })];
-            }
-
+            newest = [.. newest.Select(c => c with { Name = actor.NameAsSeen(c.Name) })];
             return new BookOverview(scope, individuals + corporates, individuals, corporates, null, newest);
         }
 

@@ -29,12 +29,8 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
 
     private async Task<Customer360Summary?> LoadSummaryAsync(Actor actor, long id, CancellationToken cancellationToken)
     {
-        var scope = actor.Scope;
         var queries = Customer360SummaryQueries.For(db);
-        // A customer shared with the actor is visible as a whole, so its header is read without the scope predicate
-        // (the compiled query stays as it is, and so does its plan for everyone else).
-        var kind = actor.SharedCustomerIds.Contains(id) ? ScopeKind.All : scope.Kind;
-        var header = await queries.Header(db, id, kind, scope.BranchId, scope.StaffId);
+        var header = await ReadHeaderAsync(actor, id);
         if (header is null)
         {
             return null;
@@ -68,19 +64,28 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
     /// <summary>The header alone (no assets), masked as the actor's view requires: the basic view of tellers and marketing.</summary>
     public async Task<CustomerHeaderFacts?> HeaderAsync(Actor actor, long id, CancellationToken cancellationToken = default)
     {
-        var scope = actor.Scope;
-        var kind = actor.SharedCustomerIds.Contains(id) ? ScopeKind.All : scope.Kind;
-        var header = await Customer360SummaryQueries.For(db).Header(db, id, kind, scope.BranchId, scope.StaffId);
+        var header = await ReadHeaderAsync(actor, id);
         if (header is null)
         {
             return null;
         }
 
         var c = header.Customer;
-        var full = actor.SeesFullProfile;
         return new CustomerHeaderFacts(
-            c.Id, c.CustomerNumber, c.Type, full ? c.Name : Masking.Name(c.Name), Masking.IdNumber(c.IdNumber), Masking.Mobile(c.Mobile), c.Gender,
-            full ? c.BirthDate : null, c.Industry, header.BranchName ?? string.Empty, header.RmName, c.KycStatus, c.KycExpiresOn, c.CreatedAt, c.Version);
+            c.Id, c.CustomerNumber, c.Type, actor.NameAsSeen(c.Name), Masking.IdNumber(c.IdNumber), Masking.Mobile(c.Mobile), c.Gender,
+            actor.SeesFullProfile ? c.BirthDate : null, c.Industry, header.BranchName ?? string.Empty, header.RmName, c.KycStatus, c.KycExpiresOn, c.CreatedAt, c.Version);
+    }
+
+    /// <summary>
+    /// The customer and its branch and manager names, in the actor's scope. A customer shared with the actor is
+    /// visible as a whole, so its header is read without the scope predicate (the compiled query stays as it is,
+    /// and so does its plan for everyone else).
+    /// </summary>
+    private Task<Customer360SummaryQueries.SummaryHeader?> ReadHeaderAsync(Actor actor, long id)
+    {
+        var scope = actor.Scope;
+        var kind = actor.SharedCustomerIds.Contains(id) ? ScopeKind.All : scope.Kind;
+        return Customer360SummaryQueries.For(db).Header(db, id, kind, scope.BranchId, scope.StaffId);
     }
 
     /// <summary>The full profile for the edit form (the caller has already been allowed to see this customer).</summary>

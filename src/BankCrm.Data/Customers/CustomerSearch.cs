@@ -52,9 +52,8 @@ public sealed class CustomerSearch(CrmDbContext db)
             })
             .ToListAsync(cancellationToken);
 
-        var fullNames = actor.SeesFullProfile;
         var items = rows.Select(r => new CustomerListItem(
-            r.Id, r.CustomerNumber, r.Type, fullNames ? r.Name : Masking.Name(r.Name), Masking.IdNumber(r.IdNumber), Masking.Mobile(r.Mobile), r.BranchId,
+            r.Id, r.CustomerNumber, r.Type, actor.NameAsSeen(r.Name), Masking.IdNumber(r.IdNumber), Masking.Mobile(r.Mobile), r.BranchId,
             r.BranchName ?? string.Empty, r.RelationshipManagerId, r.RmName, r.KycStatus, r.CreatedAt)).ToList();
         return new PagedResult<CustomerListItem>(items, total, page, pageSize) { TotalIsLowerBound = capped };
     }

@@ -108,7 +108,7 @@ public sealed record CustomerResponse(
 {
     /// <summary>Identifiers masked for everyone; name and birth date too for roles with the basic view only.</summary>
     public static CustomerResponse From(Customer c, Actor viewer) => new(
-        c.Id, c.CustomerNumber, c.Type, viewer.SeesFullProfile ? c.Name : Masking.Name(c.Name), Masking.IdNumber(c.IdNumber), c.Gender,
+        c.Id, c.CustomerNumber, c.Type, viewer.NameAsSeen(c.Name), Masking.IdNumber(c.IdNumber), c.Gender,
         viewer.SeesFullProfile ? c.BirthDate : null, Masking.Mobile(c.Mobile), Masking.Email(c.Email),
         c.Province, c.City, c.District, c.Occupation, c.Industry, c.LegalRepresentative, c.ImportExportBusiness, c.BranchId, c.RelationshipManagerId, c.KycStatus, c.Version);
 }
