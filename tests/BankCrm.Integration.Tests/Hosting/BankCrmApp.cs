@@ -83,6 +83,14 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
         return client;
     }
 
+    /// <summary>A client with a new (uncached) bearer token for this token request body, e.g. with a TOTP code and purpose.</summary>
+    public async Task<HttpClient> ClientWithNewTokenAsync(object tokenRequest)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(tokenRequest));
+        return client;
+    }
+
     /// <summary>Runs <paramref name="create"/> once per app; later callers get the same result.</summary>
     public async Task<T> OnceAsync<T>(string key, Func<Task<T>> create)
         where T : class =>
@@ -108,10 +116,12 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 
-    private async Task<string> RequestTokenAsync(string userName)
+    private Task<string> RequestTokenAsync(string userName) => TokenAsync(new { userName, password = DemoStaff.Password });
+
+    private async Task<string> TokenAsync(object tokenRequest)
     {
         using var client = CreateAnonymousClient();
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = DemoStaff.Password });
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/token", tokenRequest);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<TokenResponse>();
         return body!.AccessToken;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using BankCrm.Core.Audit;
 using BankCrm.Data.Organization;
@@ -22,7 +21,7 @@ public abstract class AssetStepUpTests(BankCrmApp app)
         var (userName, key) = await AccountForms.CreateStaffAsync(app, enrolTotp: true);
         var customerId = await AnyCustomerIdAsync();
 
-        using var plain = await ClientWithTokenAsync(userName, AccountForms.Code(key!), purpose: null);
+        using var plain = await app.ClientWithNewTokenAsync(new { userName, password = AccountForms.Password, twoFactorCode = AccountForms.Code(key!) });
         using (var refused = await plain.GetAsync($"/api/v1/customers/{customerId}{part}"))
         {
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
@@ -35,7 +34,7 @@ public abstract class AssetStepUpTests(BankCrmApp app)
             Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
         }
 
-        using var steppedUp = await ClientWithTokenAsync(userName, AccountForms.Code(key!, stepsAhead: 1), purpose: "贷后检查");
+        using var steppedUp = await app.ClientWithNewTokenAsync(new { userName, password = AccountForms.Password, twoFactorCode = AccountForms.Code(key!, stepsAhead: 1), purpose = "贷后检查" });
         using var allowed = await steppedUp.GetAsync($"/api/v1/customers/{customerId}{part}");
 
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
@@ -47,26 +46,11 @@ public abstract class AssetStepUpTests(BankCrmApp app)
     public async Task A_purpose_without_a_code_is_no_step_up()
     {
         var customerId = await AnyCustomerIdAsync();
-        using var anonymous = app.CreateAnonymousClient();
-        using var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = "rm1", password = DemoStaff.Password, purpose = "客户服务" });
-        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
-        using var client = app.CreateAnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var client = await app.ClientWithNewTokenAsync(new { userName = "rm1", password = DemoStaff.Password, purpose = "客户服务" });
 
         using var refused = await client.GetAsync($"/api/v1/customers/{customerId}/360");
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-    }
-
-    private async Task<HttpClient> ClientWithTokenAsync(string userName, string code, string? purpose)
-    {
-        using var anonymous = app.CreateAnonymousClient();
-        using var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = AccountForms.Password, twoFactorCode = code, purpose });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
-        var client = app.CreateAnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     private async Task<long> AnyCustomerIdAsync()
@@ -74,8 +58,6 @@ public abstract class AssetStepUpTests(BankCrmApp app)
         await using var db = app.CreateDbContext();
         return await db.Customers.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
     }
-
-    private sealed record TokenBody(string AccessToken);
 }
 
 public sealed class StepUpSqliteApp : SqliteApp

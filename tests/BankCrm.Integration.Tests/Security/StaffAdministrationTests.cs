@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using BankCrm.Core.Audit;
 using BankCrm.Core.Organization;
@@ -20,7 +19,7 @@ public abstract class StaffAdministrationTests(BankCrmApp app)
         using var admin = await app.ClientForAsync("admin");
         var userName = "s" + Guid.NewGuid().ToString("N")[..8];
         var created = await CreateAsync(admin, userName, [StaffRole.Teller]);
-        using var asTeller = await TokenClientAsync(userName);
+        using var asTeller = await app.ClientWithNewTokenAsync(new { userName, password = DemoStaff.Password });
         Assert.Equal(HttpStatusCode.OK, (await asTeller.GetAsync("/api/v1/customers?pageSize=1")).StatusCode);
 
         using var changed = await admin.PutAsJsonAsync($"/api/v1/staff/{created.Id}/roles", new { roles = new[] { StaffRole.Auditor } });
@@ -32,7 +31,7 @@ public abstract class StaffAdministrationTests(BankCrmApp app)
         Assert.Equal("admin", entry.ActorName);
         using var stale = await asTeller.GetAsync("/api/v1/customers?pageSize=1");
         Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
-        using var asAuditor = await TokenClientAsync(userName);
+        using var asAuditor = await app.ClientWithNewTokenAsync(new { userName, password = DemoStaff.Password });
         Assert.Equal(HttpStatusCode.OK, (await asAuditor.GetAsync("/api/v1/audit")).StatusCode);
     }
 
@@ -98,19 +97,6 @@ public abstract class StaffAdministrationTests(BankCrmApp app)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<StaffLine>())!;
     }
-
-    private async Task<HttpClient> TokenClientAsync(string userName)
-    {
-        using var anonymous = app.CreateAnonymousClient();
-        using var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = DemoStaff.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
-        var client = app.CreateAnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private sealed record TokenBody(string AccessToken);
 }
 
 public sealed class StaffAdministrationTestsOnSqlite(SqliteApp app) : StaffAdministrationTests(app), IClassFixture<SqliteApp>;
