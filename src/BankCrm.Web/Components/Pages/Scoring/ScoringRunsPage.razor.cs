@@ -14,6 +14,10 @@ public sealed partial class ScoringRunsPage
     private readonly CancellationTokenSource stop = new();
     private List<ScoringRunLine> runs = [];
     private ScoringProgress? current;
+
+    // The date of a run started from this page until the list shows it finished: a small bank is scored between two
+    // polls, so "the runner is busy" alone would miss the whole run and leave the list as it was.
+    private DateOnly? awaited;
     private DateTime? runDate;
     private bool force;
     private string? message;
@@ -51,6 +55,7 @@ public sealed partial class ScoringRunsPage
     {
         var date = DateOnly.FromDateTime(runDate ?? Today);
         var started = await Jobs.StartAsync(await AuthenticationState.ToActorAsync(), date, force, stop.Token);
+        awaited = started ? date : awaited;
         (message, messageSeverity) = started
             ? (string.Format(System.Globalization.CultureInfo.CurrentCulture, S["Admin.Started"], date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), Severity.Info)
             : (S["Admin.Busy"].Value, Severity.Warning);
@@ -67,9 +72,14 @@ public sealed partial class ScoringRunsPage
             {
                 var wasRunning = current is not null;
                 current = Jobs.Current;
-                if (current is not null || wasRunning)
+                if (current is not null || wasRunning || awaited is not null)
                 {
                     await RefreshAsync();
+                    if (current is null && runs.Any(r => r.RunDate == awaited && r.Status != ScoringRunStatus.Running))
+                    {
+                        awaited = null;
+                    }
+
                     await InvokeAsync(StateHasChanged);
                 }
             }
