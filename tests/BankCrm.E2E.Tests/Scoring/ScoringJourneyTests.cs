@@ -35,6 +35,7 @@ public sealed class ScoringJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(page.Locator("#chip-class")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "画像" }).ClickAsync();
         await Expect(page.Locator("#portrait-health")).ToBeVisibleAsync();
+        await Expect(page.Locator("#portrait-aum")).ToHaveTextAsync("***");
         await Expect(page.Locator("#portrait-churn")).ToContainTextAsync("流失模型尚未训练");
         await LiveApp.ScreenshotAsync(page, "scoring-3-portrait");
         await page.Context.CloseAsync();

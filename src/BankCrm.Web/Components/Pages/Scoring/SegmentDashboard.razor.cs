@@ -1,3 +1,4 @@
+using BankCrm.Core.Organization;
 using BankCrm.Core.Segmentation;
 using BankCrm.Data.Scoring;
 using BankCrm.Web.Identity;
@@ -34,10 +35,18 @@ public sealed partial class SegmentDashboard
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    [Inject]
+    private StepUp StepUp { get; set; } = default!;
+
+    /// <summary>Each drilled-down customer's AUM is an asset detail: for holders of holdings.read after a step-up.</summary>
+    private bool showAssets;
+
     private sealed record ChartData(string Id, string Title, List<ChartSeries<double>> Series, string[] Labels, List<(string Label, int Count)> Rows);
 
     protected override async Task OnInitializedAsync()
     {
+        var user = (await AuthenticationState).User;
+        showAssets = user.ToActor().Can(Permissions.HoldingsRead) && StepUp.ShowsAssetDetails(user);
         runDates = await Operations.QueryAsync(q => q.RunDatesAsync());
         if (runDates.Count > 0)
         {
