@@ -24,7 +24,12 @@ public sealed class SharingJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(rm1.Locator("#share-none")).ToBeVisibleAsync();
         await rm1.Locator("#share-colleague").FillAsync("王芳");
         await rm1.GetByRole(AriaRole.Option).Filter(new() { HasText = "王芳" }).First.ClickAsync();
+
+        // The choice re-renders the dialog; typing the reason before that render lands would be overwritten by it.
+        await Expect(rm1.Locator("#share-colleague")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("王芳"));
+        await rm1.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await rm1.Locator("#share-reason").FillAsync("客户经理李明休假，王芳代为服务");
+        await Expect(rm1.Locator("#share-reason")).ToHaveValueAsync("客户经理李明休假，王芳代为服务");
         await LiveApp.ScreenshotAsync(rm1, "sharing-1-dialog");
         await rm1.Locator("#share-save").ClickAsync();
         await Expect(rm1.Locator("#share-list")).ToContainTextAsync("王芳");
