@@ -29,4 +29,10 @@ public sealed class Interaction
     public string? Outcome { get; set; }
 
     public string? NextStep { get; set; }
+
+    /// <summary>The task this contact was logged from, if any.</summary>
+    public long? TaskId { get; set; }
+
+    /// <summary>The event (salon) this contact belongs to, if any.</summary>
+    public long? EventId { get; set; }
 }

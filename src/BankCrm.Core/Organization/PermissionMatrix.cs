@@ -30,6 +30,15 @@ public static class PermissionMatrix
         [Permissions.SegmentsManage] = [Marketing, BranchManager, Admin],
         [Permissions.SegmentsRead] = [Marketing, BranchManager, Admin],
         [Permissions.StaffManage] = [Admin],
+        [Permissions.TasksWork] = [RelationshipManager, BranchManager, ServiceAgent],
+        [Permissions.TasksTeam] = [BranchManager],
+        [Permissions.InteractionsWrite] = [RelationshipManager, BranchManager, ServiceAgent],
+        [Permissions.PlaybooksManage] = [Marketing, Admin],
+        [Permissions.CampaignsManage] = [Marketing],
+        [Permissions.CampaignsApprove] = [BranchManager, ComplianceOfficer],
+        [Permissions.OutboxRead] = [Marketing, ComplianceOfficer, Admin],
+        [Permissions.OutboxManage] = [Marketing, Admin],
+        [Permissions.EventsManage] = [RelationshipManager, BranchManager, Marketing],
     };
 
     public static IReadOnlyCollection<string> AllPermissions => Holders.Keys;

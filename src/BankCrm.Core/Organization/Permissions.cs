@@ -63,4 +63,31 @@ public static class Permissions
 
     /// <summary>Staff accounts and roles.</summary>
     public const string StaffManage = "staff.manage";
+
+    /// <summary>One's own task inbox: see, work and complete tasks; log interactions from them.</summary>
+    public const string TasksWork = "tasks.work";
+
+    /// <summary>The team's workload: reassign and escalate tasks of the branch.</summary>
+    public const string TasksTeam = "tasks.team";
+
+    /// <summary>Log calls, visits, chats and salons on a customer's record.</summary>
+    public const string InteractionsWrite = "interactions.write";
+
+    /// <summary>Create and edit lifecycle playbooks (经营策略) and see their enrolments.</summary>
+    public const string PlaybooksManage = "playbooks.manage";
+
+    /// <summary>Build, schedule and report on campaigns.</summary>
+    public const string CampaignsManage = "campaigns.manage";
+
+    /// <summary>Approve or reject a campaign before launch (never one's own).</summary>
+    public const string CampaignsApprove = "campaigns.approve";
+
+    /// <summary>The outbox: every message, its status and why a message was blocked.</summary>
+    public const string OutboxRead = "outbox.read";
+
+    /// <summary>Resend dead letters and keep the suppression list.</summary>
+    public const string OutboxManage = "outbox.manage";
+
+    /// <summary>Create customer events and salons, invite, record registration and attendance.</summary>
+    public const string EventsManage = "events.manage";
 }

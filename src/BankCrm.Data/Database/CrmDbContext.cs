@@ -2,6 +2,11 @@ using BankCrm.Core.Consent;
 using BankCrm.Core.Audit;
 using BankCrm.Core.Customers;
 using BankCrm.Core.Engagement;
+using BankCrm.Core.Engagement.Campaigns;
+using BankCrm.Core.Engagement.Events;
+using BankCrm.Core.Engagement.Outreach;
+using BankCrm.Core.Engagement.Playbooks;
+using BankCrm.Core.Engagement.Tasks;
 using BankCrm.Core.Holdings;
 using BankCrm.Core.Organization;
 using BankCrm.Core.Privacy;
@@ -63,6 +68,30 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DataSubjectRequest> PrivacyRequests => Set<DataSubjectRequest>();
 
     public DbSet<CorrectionProposal> PrivacyCorrections => Set<CorrectionProposal>();
+
+    public DbSet<WorkTask> WorkTasks => Set<WorkTask>();
+
+    public DbSet<Playbook> Playbooks => Set<Playbook>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<EnrolmentStep> EnrolmentSteps => Set<EnrolmentStep>();
+
+    public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
+
+    public DbSet<DeliveredMessage> DeliveredMessages => Set<DeliveredMessage>();
+
+    public DbSet<SuppressionEntry> SuppressionEntries => Set<SuppressionEntry>();
+
+    public DbSet<ChannelPreference> ChannelPreferences => Set<ChannelPreference>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignMember> CampaignMembers => Set<CampaignMember>();
+
+    public DbSet<BankEvent> BankEvents => Set<BankEvent>();
+
+    public DbSet<EventAttendee> EventAttendees => Set<EventAttendee>();
 
     public abstract DatabaseProvider Provider { get; }
 

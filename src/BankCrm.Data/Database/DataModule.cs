@@ -34,6 +34,19 @@ public static class DataModule
 
     public static DatabaseOptions ReadOptions(IConfiguration configuration)
     {
+        var (provider, connectionString, folder) = ReadLocation(configuration);
+        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString, Protector = KeyRingSource.Load(configuration, folder) };
+    }
+
+    /// <summary>The provider and connection string alone, without loading the field-encryption keys (for the job scheduler).</summary>
+    public static (DatabaseProvider Provider, string ConnectionString) ReadConnection(IConfiguration configuration)
+    {
+        var (provider, connectionString, _) = ReadLocation(configuration);
+        return (provider, connectionString);
+    }
+
+    private static (DatabaseProvider Provider, string ConnectionString, string KeyFolder) ReadLocation(IConfiguration configuration)
+    {
         var provider = configuration["Database:Provider"] is { Length: > 0 } name
             ? Enum.Parse<DatabaseProvider>(name, ignoreCase: true)
             : DatabaseProvider.Sqlite;
@@ -57,7 +70,7 @@ public static class DataModule
             folder = databaseFolder;
         }
 
-        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString, Protector = KeyRingSource.Load(configuration, folder) };
+        return (provider, connectionString, folder);
     }
 
     private static string? SqliteFolder(string connectionString)

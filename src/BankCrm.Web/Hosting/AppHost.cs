@@ -52,6 +52,7 @@ public static class AppHost
         services.AddScoringModule(builder.Configuration);
         services.AddSegmentationWeb();
         services.AddPrivacyModule(builder.Configuration);
+        services.AddJobScheduler(builder.Configuration, NightlyScoring.AddJob);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();

@@ -1,14 +1,17 @@
 using BankCrm.Core.Common;
 using BankCrm.Data.Scoring;
+using BankCrm.Web.Hosting;
 using Quartz;
 
 namespace BankCrm.Web.Scoring;
 
 /// <summary>
-/// The nightly scoring run (Quartz.NET): <c>Scoring:Cron</c>, default 02:00 China time, switched off with
-/// <c>Scoring:Nightly=false</c>. In-memory job store on purpose (docs/decisions/0005-nightly-scoring-job-store.md):
-/// the run's state lives in scoring_runs, a run is restartable and idempotent per date, and on PostgreSQL an
-/// advisory lock lets only one instance of a cluster score at a time.
+/// The nightly scoring run on the app's scheduler (<see cref="JobScheduler"/>): <c>Scoring:Cron</c>, default 02:00
+/// China time, switched off with <c>Scoring:Nightly=false</c>. The store is persistent and clustered, so one node of
+/// a cluster fires it, and a night missed while every node was down is run once when the first node starts (the
+/// cron trigger's smart misfire policy). The
+/// run itself is restartable and idempotent per date (scoring_runs), and on PostgreSQL an advisory lock also keeps
+/// out the command-line <c>score</c> verb.
 /// </summary>
 public static class NightlyScoring
 {
@@ -16,27 +19,18 @@ public static class NightlyScoring
 
     private static readonly JobKey Key = new("nightly-scoring", "scoring");
 
-    public static IServiceCollection AddNightlyScoring(this IServiceCollection services, IConfiguration configuration)
+    public static void AddJob(IQuartzBuilder quartz, IConfiguration configuration)
     {
         if (!configuration.GetValue("Scoring:Nightly", defaultValue: true))
         {
-            return services;
+            return;
         }
 
         var cron = configuration["Scoring:Cron"] is { Length: > 0 } configured ? configured : DefaultCron;
-        services.AddQuartz(quartz =>
-        {
-            quartz.AddJob<NightlyScoringJob>(job => job.WithIdentity(Key).StoreDurably());
-            quartz.AddTrigger(trigger => trigger.ForJob(Key).WithIdentity("nightly-scoring-cron", "scoring")
-                .WithCronSchedule(cron, schedule => schedule.InTimeZone(ChinaTimeZone())));
-        });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = false);
-        return services;
+        quartz.AddJob<NightlyScoringJob>(job => job.WithIdentity(Key).StoreDurably().RequestRecovery());
+        quartz.AddTrigger(trigger => trigger.ForJob(Key).WithIdentity("nightly-scoring-cron", "scoring")
+            .WithCronSchedule(cron, schedule => schedule.InTimeZone(JobScheduler.ChinaTimeZone)));
     }
-
-    /// <summary>China Standard Time has no daylight saving, so a fixed +8 zone is exact and needs no tz database.</summary>
-    private static TimeZoneInfo ChinaTimeZone() =>
-        TimeZoneInfo.CreateCustomTimeZone("China Standard Time (BankCrm)", ChinaTime.Offset, "China Standard Time", "CST");
 }
 
 [DisallowConcurrentExecution]

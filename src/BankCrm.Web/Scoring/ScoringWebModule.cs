@@ -10,7 +10,6 @@ public static class ScoringWebModule
         services.AddScoring(ReadSettings(configuration));
         services.AddSingleton<ScoringJobs>();
         services.AddSingleton<ScoringOperations>();
-        services.AddNightlyScoring(configuration);
         return services;
     }
 

@@ -33,6 +33,12 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// </summary>
     protected virtual bool AssetDetailsNeedStepUp => false;
 
+    /// <summary>
+    /// The Quartz scheduler (and with it the nightly scoring trigger) is off: tests run jobs' services at a time of
+    /// their choosing. JobSchedulerTests turns it on to check the persistent clustered store itself.
+    /// </summary>
+    protected virtual bool SchedulerEnabled => false;
+
     /// <summary>Set by <see cref="CreateDatabaseAsync"/> before the host starts.</summary>
     protected string ConnectionString { get; set; } = string.Empty;
 
@@ -108,7 +114,8 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Customers", DemoCustomers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Scoring:Nightly", "false");
+        builder.UseSetting("Scheduler:Enabled", SchedulerEnabled ? "true" : "false");
+        builder.UseSetting("Scoring:Nightly", SchedulerEnabled ? "true" : "false");
 
         // Every test request comes from one address; RateLimitTests checks the real limit of 10 on a host of its own.
         builder.UseSetting("Security:LoginRateLimitPerMinute", "10000");

@@ -58,7 +58,8 @@ internal static class DemoBankTables
     public static readonly TableShape<Interaction> Interactions = new("interactions",
         Long<Interaction>("id", i => i.Id), Long<Interaction>("customer_id", i => i.CustomerId), Text<Interaction>("staff_id", i => i.StaffId),
         Int<Interaction>("channel", i => (int)i.Channel), Time<Interaction>("occurred_at", i => i.OccurredAt), Text<Interaction>("summary", i => i.Summary),
-        Text<Interaction>("outcome", i => i.Outcome), Text<Interaction>("next_step", i => i.NextStep));
+        Text<Interaction>("outcome", i => i.Outcome), Text<Interaction>("next_step", i => i.NextStep),
+        NullableLong<Interaction>("task_id", i => i.TaskId), NullableLong<Interaction>("event_id", i => i.EventId));
 
     public static readonly TableShape<ConsentRecord> Consents = new("consent_records",
         Long<ConsentRecord>("id", r => r.Id), Long<ConsentRecord>("customer_id", r => r.CustomerId), Int<ConsentRecord>("purpose", r => (int)r.Purpose),

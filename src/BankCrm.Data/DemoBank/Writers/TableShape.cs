@@ -54,6 +54,9 @@ internal static class Col
     public static Column<T> NullableInt<T>(string name, Func<T, int?> get) =>
         new(name, r => get(r), (w, r) => Write(w, get(r), NpgsqlDbType.Integer));
 
+    public static Column<T> NullableLong<T>(string name, Func<T, long?> get) =>
+        new(name, r => get(r), (w, r) => Write(w, get(r), NpgsqlDbType.Bigint));
+
     public static Column<T> Bool<T>(string name, Func<T, bool> get) =>
         new(name, r => get(r), (w, r) => w.Write(get(r), NpgsqlDbType.Boolean));
 

@@ -1,5 +1,6 @@
 using BankCrm.Core.Segmentation;
 using BankCrm.Data.Scoring;
+using BankCrm.Web.Hosting;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Scoring;
 using Microsoft.AspNetCore.Components;
@@ -37,7 +38,7 @@ public sealed partial class ScoringRunsPage
 
     private DateTime Today => Jobs.Today.ToDateTime(TimeOnly.MinValue);
 
-    private bool Nightly => Configuration.GetValue("Scoring:Nightly", defaultValue: true);
+    private bool Nightly => JobScheduler.IsEnabled(Configuration) && Configuration.GetValue("Scoring:Nightly", defaultValue: true);
 
     private string Cron => Configuration["Scoring:Cron"] is { Length: > 0 } cron ? cron : NightlyScoring.DefaultCron;
 

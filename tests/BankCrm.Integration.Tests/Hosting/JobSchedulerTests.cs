@@ -1,0 +1,63 @@
+using System.Data.Common;
+using BankCrm.Data.Database;
+using BankCrm.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace BankCrm.Integration.Tests.Hosting;
+
+/// <summary>The one scheduler of the app keeps its schedule in the app's database and takes part in a cluster.</summary>
+public abstract class JobSchedulerTests(BankCrmApp app)
+{
+    private readonly BankCrmApp app = app;
+
+    [Fact]
+    public async Task The_scheduler_creates_its_tables_and_stores_the_nightly_scoring_trigger_in_the_database()
+    {
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        var metadata = await scheduler.GetMetadata();
+        Assert.NotNull(metadata.RunningSince);
+        Assert.True(metadata.JobStorePersistent);
+        Assert.Equal(app.Provider == DatabaseProvider.Postgres, metadata.JobStoreClustered);
+        Assert.Equal(1L, await ScalarAsync($"SELECT count(*) FROM {JobScheduler.TablePrefix}triggers WHERE trigger_name = 'nightly-scoring-cron'"));
+    }
+
+    protected async Task<long> ScalarAsync(string sql)
+    {
+        await using var db = app.CreateDbContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using DbCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+public sealed class SchedulingSqliteApp : SqliteApp
+{
+    protected override bool SchedulerEnabled => true;
+}
+
+public sealed class SchedulingPostgresApp : PostgresApp
+{
+    protected override bool SchedulerEnabled => true;
+}
+
+public sealed class JobSchedulerTestsOnSqlite(SchedulingSqliteApp app) : JobSchedulerTests(app), IClassFixture<SchedulingSqliteApp>;
+
+/// <summary>SQLite is the single-node embedded install (Quartz does not cluster over a file); PostgreSQL clusters.</summary>
+public sealed class JobSchedulerTestsOnPostgres(SchedulingPostgresApp app) : JobSchedulerTests(app), IClassFixture<SchedulingPostgresApp>
+{
+    [Fact]
+    public async Task The_node_checks_in_with_the_cluster()
+    {
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        var instanceId = await scheduler.GetSchedulerInstanceId();
+        var instances = await ScalarAsync($"SELECT count(*) FROM {JobScheduler.TablePrefix}scheduler_state WHERE instance_name = '{instanceId}'");
+
+        Assert.Equal(1L, instances);
+    }
+}
