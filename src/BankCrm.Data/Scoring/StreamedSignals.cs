@@ -66,7 +66,8 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
             queries = [.. queries, SignalStreamSql.Previous];
         }
 
-        var opening = queries.Select(sql => OrderedStream.OpenAsync(factory.Options.ConnectionString, sql, SignalStreamSql.Settings, command => Bind(command, after), cancellationToken)).ToList();
+        var opening = queries.Select(sql => OrderedStream.OpenAsync(
+            factory.Options.ConnectionString, sql, SettingsOf(sql), command => Bind(command, after), cancellationToken)).ToList();
         try
         {
             return [.. await Task.WhenAll(opening)];
@@ -81,6 +82,9 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
             throw;
         }
     }
+
+    private static string SettingsOf(string sql) =>
+        SignalStreamSql.Settings + "; " + (sql == SignalStreamSql.Transactions ? SignalStreamSql.Parallel : SignalStreamSql.Serial);
 
     private void Bind(NpgsqlCommand command, long after)
     {
