@@ -134,6 +134,18 @@ public sealed partial class CampaignEdit : IDisposable
         preview = problem ?? MessageTemplates.Render(form.Template!, MessageModel.Sample with { Offer = form.Offer, ProductName = product });
     }
 
+    private void OnOfferChanged(string value)
+    {
+        form.Offer = value;
+        RenderPreview();
+    }
+
+    private void OnProductChanged(int? value)
+    {
+        form.ProductId = value;
+        RenderPreview();
+    }
+
     private void OnTemplateChanged(string value)
     {
         form.Template = value;
