@@ -238,7 +238,7 @@ public sealed partial class CampaignEdit : IDisposable
         /// <summary>The date and time are typed in China time.</summary>
         public CampaignInput ToInput() => new(
             Name, SegmentId, Offer, ProductId, ChannelStrategy, Subject, Template,
-            DateTime.TryParseExact(ScheduledAt, LocalFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? new DateTimeOffset(local, ChinaTime.Offset) : null,
+            LocalTimes.Parse(ScheduledAt),
             ControlPercent, ConversionWindowDays, CostPerMessage, ValuePerConversion);
     }
 }

@@ -98,7 +98,7 @@ public sealed partial class EventPage
     private async Task SaveAsync()
     {
         busy = true;
-        var local = DateTime.TryParseExact(startsAt, LocalFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? new DateTimeOffset(parsed, ChinaTime.Offset) : (DateTimeOffset?)null;
+        var local = LocalTimes.Parse(startsAt);
         var result = await Events.SaveAsync(await AuthenticationState.ToActorAsync(), Id, new EventInput(title, description, local, location, capacity, null, status), CancellationToken.None);
         busy = false;
         errors = result.Problem?.Errors ?? [];
