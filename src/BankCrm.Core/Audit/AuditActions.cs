@@ -57,6 +57,18 @@ public static class AuditActions
     /// <summary>A new field-encryption key made active and the encrypted columns re-encrypted under it.</summary>
     public const string KeysRotated = "keys.rotated";
 
+    /// <summary>Campaigns (营销活动): every step of the maker-checker lifecycle and the send, and customer events (沙龙).</summary>
+    public const string CampaignSaved = "campaign.saved";
+    public const string CampaignSubmitted = "campaign.submitted";
+    public const string CampaignApproved = "campaign.approved";
+    public const string CampaignRejected = "campaign.rejected";
+    public const string CampaignCancelled = "campaign.cancelled";
+    public const string CampaignLaunched = "campaign.launched";
+    public const string EventSaved = "event.saved";
+    public const string EventInvited = "event.invited";
+    public const string EventAttendeeChanged = "event.attendee_changed";
+    public const string EventFollowUpsCreated = "event.followups_created";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
@@ -69,5 +81,7 @@ public static class AuditActions
         PrivacyRequestReceived, PrivacyRequestStatusChanged, PrivacyExportGenerated, PrivacyCorrectionProposed, PrivacyCorrectionApplied,
         PrivacyCorrectionRejected, PrivacyErasureExecuted,
         KeysRotated,
+        CampaignSaved, CampaignSubmitted, CampaignApproved, CampaignRejected, CampaignCancelled, CampaignLaunched,
+        EventSaved, EventInvited, EventAttendeeChanged, EventFollowUpsCreated,
     ];
 }

@@ -9,6 +9,7 @@ using BankCrm.Web.Components;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Customers.Sharing;
+using BankCrm.Web.Engagement;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Privacy;
 using BankCrm.Web.Localization;
@@ -52,7 +53,8 @@ public static class AppHost
         services.AddScoringModule(builder.Configuration);
         services.AddSegmentationWeb();
         services.AddPrivacyModule(builder.Configuration);
-        services.AddJobScheduler(builder.Configuration, NightlyScoring.AddJob);
+        services.AddCampaignsAndEvents();
+        services.AddJobScheduler(builder.Configuration, NightlyScoring.AddJob, CampaignSend.AddJob);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -101,6 +103,7 @@ public static class AppHost
         app.MapScoringApiV1();
         app.MapSegmentationApiV1();
         app.MapPrivacyApiV1();
+        app.MapCampaignsAndEventsApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
