@@ -57,6 +57,13 @@ public static class AuditActions
     /// <summary>A new field-encryption key made active and the encrypted columns re-encrypted under it.</summary>
     public const string KeysRotated = "keys.rotated";
 
+    /// <summary>Outreach (发件箱): a dead letter sent again, a customer's reply recorded, the suppression list and channel scores changed by staff.</summary>
+    public const string OutboxResent = "outbox.resent";
+    public const string OutboxResponseRecorded = "outbox.response_recorded";
+    public const string SuppressionAdded = "suppression.added";
+    public const string SuppressionRemoved = "suppression.removed";
+    public const string ChannelPreferenceSet = "channel_preference.set";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
@@ -69,5 +76,6 @@ public static class AuditActions
         PrivacyRequestReceived, PrivacyRequestStatusChanged, PrivacyExportGenerated, PrivacyCorrectionProposed, PrivacyCorrectionApplied,
         PrivacyCorrectionRejected, PrivacyErasureExecuted,
         KeysRotated,
+        OutboxResent, OutboxResponseRecorded, SuppressionAdded, SuppressionRemoved, ChannelPreferenceSet,
     ];
 }
