@@ -47,7 +47,13 @@ public sealed partial class OutboxPage
         var filter = Filter(state.Page + 1, state.PageSize);
         var (result, newCounts) = await Operations.RunAsync(async s => (await s.Outbox.ListAsync(actor, filter, cancellationToken), await s.Outbox.CountsAsync(actor, filter, cancellationToken)));
         total = result.Total;
-        counts = newCounts;
+        if (!SameCounts(counts, newCounts))
+        {
+            // The chips above the table belong to the page, which the table's reload does not render.
+            counts = newCounts;
+            await InvokeAsync(StateHasChanged);
+        }
+
         return new TableData<OutboxListItem> { Items = result.Items, TotalItems = result.Total };
     }
 
@@ -58,6 +64,9 @@ public sealed partial class OutboxPage
         counts = await Operations.RunAsync(s => s.Outbox.CountsAsync(actor, filter));
         await table.ReloadFromFirstPageAsync();
     }
+
+    private static bool SameCounts(OutboxCounts a, OutboxCounts b) =>
+        Enum.GetValues<MessageStatus>().All(s => a.Of(s) == b.Of(s));
 
     private static string When(OutboxListItem item) => item switch
     {
