@@ -29,7 +29,11 @@ public sealed class OutboxJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工作台" })).ToBeVisibleAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "发件箱" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "发件箱" })).ToHaveAttributeAsync("href", "/engagement/outbox");
+
+        // A full load rather than a click: a click while the workbench's circuit is still starting can land back on it.
+        await page.GotoAsync("/engagement/outbox");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Expect(page.Locator("#page-title")).ToHaveTextAsync("发件箱");
         await Expect(page.Locator("#outbox-total")).ToHaveTextAsync("共 3 条");
         await Expect(page.Locator("#outbox-counts .outbox-count[data-status='Sent']")).ToHaveTextAsync("已发送 1");
