@@ -42,6 +42,10 @@ public sealed class OutboxJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(messages).ToContainTextAsync("客户未同意通过企业微信接收营销信息");
         await Expect(messages).ToContainTextAsync("欧阳**");
         await Expect(messages).Not.ToContainTextAsync("欧阳发件");
+        await Expect(page.Locator("#outbox-counts .outbox-count[data-status='Blocked']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-filled"));
+
+        // Let the chip's and the select's transitions finish, so the screenshot shows the page at rest.
+        await page.WaitForTimeoutAsync(500);
         await LiveApp.ScreenshotAsync(page, "outbox-1-blocked");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "开发收件箱" }).ClickAsync();
