@@ -68,6 +68,12 @@ public static class AuditActions
     public const string EventInvited = "event.invited";
     public const string EventAttendeeChanged = "event.attendee_changed";
     public const string EventFollowUpsCreated = "event.followups_created";
+    /// <summary>Outreach (发件箱): a dead letter sent again, a customer's reply recorded, the suppression list and channel scores changed by staff.</summary>
+    public const string OutboxResent = "outbox.resent";
+    public const string OutboxResponseRecorded = "outbox.response_recorded";
+    public const string SuppressionAdded = "suppression.added";
+    public const string SuppressionRemoved = "suppression.removed";
+    public const string ChannelPreferenceSet = "channel_preference.set";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -83,5 +89,6 @@ public static class AuditActions
         KeysRotated,
         CampaignSaved, CampaignSubmitted, CampaignApproved, CampaignRejected, CampaignCancelled, CampaignLaunched,
         EventSaved, EventInvited, EventAttendeeChanged, EventFollowUpsCreated,
+        OutboxResent, OutboxResponseRecorded, SuppressionAdded, SuppressionRemoved, ChannelPreferenceSet,
     ];
 }

@@ -10,6 +10,7 @@ using BankCrm.Web.Customers;
 using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Customers.Sharing;
 using BankCrm.Web.Engagement;
+using BankCrm.Web.Engagement.Outreach;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Privacy;
 using BankCrm.Web.Localization;
@@ -54,7 +55,8 @@ public static class AppHost
         services.AddSegmentationWeb();
         services.AddPrivacyModule(builder.Configuration);
         services.AddCampaignsAndEvents();
-        services.AddJobScheduler(builder.Configuration, NightlyScoring.AddJob, CampaignSend.AddJob);
+        services.AddOutreachModule(builder.Configuration);
+        services.AddJobScheduler(builder.Configuration, NightlyScoring.AddJob, OutboxDispatch.AddJob, CampaignSend.AddJob);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -104,6 +106,7 @@ public static class AppHost
         app.MapSegmentationApiV1();
         app.MapPrivacyApiV1();
         app.MapCampaignsAndEventsApiV1();
+        app.MapOutreachApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

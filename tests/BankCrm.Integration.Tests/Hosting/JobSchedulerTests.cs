@@ -24,6 +24,20 @@ public abstract class JobSchedulerTests(BankCrmApp app)
         Assert.Equal(1L, await ScalarAsync($"SELECT count(*) FROM {JobScheduler.TablePrefix}triggers WHERE trigger_name = 'nightly-scoring-cron'"));
     }
 
+    [Fact]
+    public async Task The_outbox_dispatch_job_is_stored_with_recovery_and_its_trigger_repeats_every_fifteen_seconds()
+    {
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        var job = await scheduler.GetJobDetail(Web.Engagement.Outreach.OutboxDispatch.Key);
+        var trigger = Assert.IsAssignableFrom<ISimpleTrigger>(Assert.Single(await scheduler.GetTriggersOfJob(Web.Engagement.Outreach.OutboxDispatch.Key)));
+
+        Assert.NotNull(job);
+        Assert.True(job.RequestsRecovery);
+        Assert.True(job.ConcurrentExecutionDisallowed);
+        Assert.Equal(TimeSpan.FromSeconds(15), trigger.RepeatInterval);
+    }
+
     protected async Task<long> ScalarAsync(string sql)
     {
         await using var db = app.CreateDbContext();

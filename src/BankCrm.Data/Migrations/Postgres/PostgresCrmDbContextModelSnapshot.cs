@@ -1033,6 +1033,10 @@ namespace BankCrm.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("subject");
 
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("urgent");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")

@@ -116,6 +116,7 @@ namespace BankCrm.Data.Migrations.Sqlite
                     channel = table.Column<int>(type: "INTEGER", nullable: false),
                     purpose = table.Column<int>(type: "INTEGER", nullable: false),
                     source = table.Column<int>(type: "INTEGER", nullable: false),
+                    urgent = table.Column<bool>(type: "INTEGER", nullable: false),
                     source_id = table.Column<long>(type: "INTEGER", nullable: true),
                     subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),

@@ -117,6 +117,7 @@ namespace BankCrm.Data.Migrations.Postgres
                     channel = table.Column<int>(type: "integer", nullable: false),
                     purpose = table.Column<int>(type: "integer", nullable: false),
                     source = table.Column<int>(type: "integer", nullable: false),
+                    urgent = table.Column<bool>(type: "boolean", nullable: false),
                     source_id = table.Column<long>(type: "bigint", nullable: true),
                     subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
