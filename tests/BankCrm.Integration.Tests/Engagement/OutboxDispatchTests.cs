@@ -141,13 +141,13 @@ public abstract class OutboxDispatchTests(BankCrmApp app)
             // What a node leaves behind when it is killed after claiming and before committing the send.
             await db.OutboundMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, MessageStatus.Sending).SetProperty(m => m.LeaseOwner, "dead-node:claim")
-                .SetProperty(m => m.LeaseUntil, killedAt + OutboxDispatcher.Lease));
+                .SetProperty(m => m.LeaseUntil, killedAt + OutboxDispatcher.DefaultLease));
         }
 
         await world.DispatchAsync(killedAt.AddMinutes(1), "node-b");
         var whileLeased = await world.MessageAsync(id);
-        await world.DispatchAsync(killedAt + OutboxDispatcher.Lease + TimeSpan.FromSeconds(1), "node-b");
-        await world.DispatchAsync(killedAt + OutboxDispatcher.Lease + TimeSpan.FromMinutes(1), "node-c");
+        await world.DispatchAsync(killedAt + OutboxDispatcher.DefaultLease + TimeSpan.FromSeconds(1), "node-b");
+        await world.DispatchAsync(killedAt + OutboxDispatcher.DefaultLease + TimeSpan.FromMinutes(1), "node-c");
 
         Assert.Equal((MessageStatus.Sending, "dead-node:claim"), (whileLeased.Status, whileLeased.LeaseOwner));
         var message = await world.MessageAsync(id);

@@ -38,12 +38,15 @@ public enum SendOutcome
 /// unique to the claim, a lease end), so several app nodes share the work; a message whose lease ran out — its node
 /// died mid-send — is claimed again. Each claimed message then goes through <see cref="OutboxSender"/>.
 /// </summary>
-public sealed class OutboxDispatcher(CrmDbContextFactory factory, OutboxSender sender, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(CrmDbContextFactory factory, OutboxSender sender, ILogger<OutboxDispatcher> logger, TimeSpan? lease = null)
 {
     public const int DefaultBatchSize = 50;
 
-    /// <summary>Long enough for a batch of slow SMTP sends; a node that dies holds its messages this long at most.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    /// <summary>The default lease: long enough for a batch of slow SMTP sends; a node that dies holds its messages this long at most.</summary>
+    public static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a claim lasts (<c>Outreach:LeaseSeconds</c>); after it a dead node's messages are claimed again.</summary>
+    public TimeSpan Lease { get; } = lease ?? DefaultLease;
 
     /// <summary>Sends every message due at <paramref name="now"/>, at most <paramref name="maxBatches"/> batches in one run.</summary>
     public async Task<DispatchSummary> DispatchDueAsync(DateTime now, string node, CancellationToken cancellationToken, int batchSize = DefaultBatchSize, int maxBatches = 40)

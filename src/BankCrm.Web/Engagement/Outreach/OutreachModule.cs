@@ -25,7 +25,9 @@ public static class OutreachModule
         services.AddSingleton<IChannelAdapter, DevSinkAdapter>();
         services.AddSingleton<ChannelAdapters>();
         services.AddSingleton<OutboxSender>();
-        services.AddSingleton<OutboxDispatcher>();
+        var leaseSeconds = configuration.GetValue("Outreach:LeaseSeconds", (int)OutboxDispatcher.DefaultLease.TotalSeconds);
+        services.AddSingleton(sp => new OutboxDispatcher(
+            sp.GetRequiredService<CrmDbContextFactory>(), sp.GetRequiredService<OutboxSender>(), sp.GetRequiredService<ILogger<OutboxDispatcher>>(), TimeSpan.FromSeconds(leaseSeconds)));
         services.AddScoped<OutboxQueries>();
         services.AddScoped<OutboxActions>();
         services.AddScoped<SuppressionStore>();
