@@ -57,6 +57,14 @@ public static class AuditActions
     /// <summary>A new field-encryption key made active and the encrypted columns re-encrypted under it.</summary>
     public const string KeysRotated = "keys.rotated";
 
+    /// <summary>A lifecycle playbook created or changed, enabled or paused (what customers are sent is decided here).</summary>
+    public const string PlaybookSaved = "playbook.saved";
+    public const string PlaybookEnabled = "playbook.enabled";
+    public const string PlaybookDisabled = "playbook.disabled";
+
+    /// <summary>Pre-screening answers recorded on a customer's journey (what the customer said about their needs).</summary>
+    public const string PrescreenRecorded = "journey.prescreen_recorded";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
@@ -69,5 +77,6 @@ public static class AuditActions
         PrivacyRequestReceived, PrivacyRequestStatusChanged, PrivacyExportGenerated, PrivacyCorrectionProposed, PrivacyCorrectionApplied,
         PrivacyCorrectionRejected, PrivacyErasureExecuted,
         KeysRotated,
+        PlaybookSaved, PlaybookEnabled, PlaybookDisabled, PrescreenRecorded,
     ];
 }

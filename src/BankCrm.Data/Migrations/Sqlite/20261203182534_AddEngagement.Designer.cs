@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BankCrm.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261125063231_AddEngagement")]
+    [Migration("20261203182534_AddEngagement")]
     partial class AddEngagement
     {
         /// <inheritdoc />
@@ -1125,6 +1125,11 @@ namespace BankCrm.Data.Migrations.Sqlite
                     b.Property<long>("PlaybookId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("playbook_id");
+
+                    b.Property<string>("PrescreenAnswers")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prescreen_answers");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BankCrm.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261125063246_AddEngagement")]
+    [Migration("20261203182557_AddEngagement")]
     partial class AddEngagement
     {
         /// <inheritdoc />
@@ -1158,6 +1158,11 @@ namespace BankCrm.Data.Migrations.Postgres
                     b.Property<long>("PlaybookId")
                         .HasColumnType("bigint")
                         .HasColumnName("playbook_id");
+
+                    b.Property<string>("PrescreenAnswers")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("prescreen_answers");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")
