@@ -59,7 +59,7 @@ public sealed class JourneyStore(CrmDbContextFactory factory, TimeProvider time,
         await using var db = factory.CreateDbContext();
         if (!await db.Customers.VisibleTo(actor).AnyAsync(c => c.Id == customerId, cancellationToken))
         {
-            return (PrescreenOutcome.NotFound, []);
+            return (PrescreenOutcome.CustomerOutOfScope, []);
         }
 
         var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.Id == enrolmentId && e.CustomerId == customerId, cancellationToken);
@@ -69,7 +69,8 @@ public sealed class JourneyStore(CrmDbContextFactory factory, TimeProvider time,
             return (PrescreenOutcome.NotFound, []);
         }
 
-        var questions = (PlaybookJson.Read(playbook).Definition?.Steps ?? []).SelectMany(s => s.Questionnaire ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var steps = PlaybookJson.Read(playbook).Definition?.Steps ?? [];
+        var questions = steps.SelectMany(s => s.Questionnaire ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (questions.Count == 0)
         {
             return (PrescreenOutcome.Invalid, [new FieldError("answers", "questionnaire", "该经营策略没有初筛问卷")]);
@@ -88,6 +89,13 @@ public sealed class JourneyStore(CrmDbContextFactory factory, TimeProvider time,
         await using var append = await audit.BeginAsync(db, cancellationToken);
         enrolment.PrescreenAnswers = sheet.ToJson();
         enrolment.Version++;
+
+        // A branch waiting for the reply looks again at the executor's next run instead of at its next hourly check.
+        if (enrolment.Status == EnrolmentStatus.Active && enrolment.NextStep < steps.Count && steps[enrolment.NextStep].Kind == StepKind.BranchOnResponse
+            && enrolment.NextStepAt > now)
+        {
+            enrolment.NextStepAt = now;
+        }
         await db.SaveChangesAsync(cancellationToken);
         await JourneyFacts.Messages(db, enrolmentId).Where(m => m.RespondedAt == null)
             .OrderByDescending(m => m.Id).Take(1).ExecuteUpdateAsync(s => s.SetProperty(m => m.RespondedAt, now), cancellationToken);

@@ -51,4 +51,5 @@ public enum PrescreenOutcome
     Recorded = 1,
     NotFound = 2,
     Invalid = 3,
+    CustomerOutOfScope = 4,
 }

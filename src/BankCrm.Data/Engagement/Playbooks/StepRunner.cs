@@ -169,7 +169,8 @@ public sealed class StepRunner(CrmDbContextFactory factory, StepRunnerSettings s
         enrolment.NextStepAt = decision.NextStepAt;
         if (decision.Ends(steps.Count))
         {
-            Finish(enrolment, decision.Action == StepAction.Exit ? EnrolmentStatus.Exited : EnrolmentStatus.Completed, now, decision.Action == StepAction.Exit ? decision.Note : null);
+            // An Exit step is the designed end of a path, so the journey is complete; Exited is for the exit rules.
+            Finish(enrolment, EnrolmentStatus.Completed, now, null);
         }
         else if (decision.NextStepAt > now)
         {
