@@ -12,8 +12,10 @@ public sealed record EnrolmentCounts(int Active, int Completed, int Exited, int 
     public int Total => Active + Completed + Exited + Failed;
 }
 
+/// <summary>A playbook in the list; <see cref="Trigger"/> is null when its stored definition does not parse.</summary>
 public sealed record PlaybookListItem(
-    long Id, string Code, string Name, string Description, bool Enabled, TriggerKind? TriggerKind, bool Shipped, EnrolmentCounts Enrolments, DateTime UpdatedAt, string UpdatedBy);
+    long Id, string Code, string Name, string Description, bool Enabled, PlaybookTrigger? Trigger, bool HasConditions, bool Shipped, EnrolmentCounts Enrolments,
+    DateTime UpdatedAt, string UpdatedBy);
 
 /// <summary>A playbook with its definition; <see cref="Problems"/> lists what is wrong with a stored definition that no longer validates.</summary>
 public sealed record PlaybookView(

@@ -20,8 +20,9 @@ public sealed class PlaybookStore(CrmDbContextFactory factory, TimeProvider time
         await using var db = factory.CreateDbContext();
         var counts = await CountsAsync(db, null, cancellationToken);
         var playbooks = await db.Playbooks.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
-        return [.. playbooks.Select(p => new PlaybookListItem(p.Id, p.Code, p.Name, p.Description, p.Enabled, PlaybookJson.Read(p).Definition?.Trigger.Kind,
-            IsShipped(p.Code), counts.GetValueOrDefault(p.Id, EnrolmentCounts.None), p.UpdatedAt, p.UpdatedBy))];
+        return [.. playbooks.Select(p => (Playbook: p, Definition: PlaybookJson.Read(p).Definition)).Select(x => new PlaybookListItem(
+            x.Playbook.Id, x.Playbook.Code, x.Playbook.Name, x.Playbook.Description, x.Playbook.Enabled, x.Definition?.Trigger, x.Definition?.Conditions is not null,
+            IsShipped(x.Playbook.Code), counts.GetValueOrDefault(x.Playbook.Id, EnrolmentCounts.None), x.Playbook.UpdatedAt, x.Playbook.UpdatedBy))];
     }
 
     public async Task<PlaybookView?> FindAsync(long id, CancellationToken cancellationToken)

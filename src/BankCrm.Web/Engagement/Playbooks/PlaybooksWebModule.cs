@@ -6,7 +6,8 @@ namespace BankCrm.Web.Engagement.Playbooks;
 public static class PlaybooksWebModule
 {
     public static IServiceCollection AddPlaybooksModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddPlaybooks(configuration.GetSection("Playbooks").Get<StepRunnerSettings>() ?? new StepRunnerSettings());
+        services.AddPlaybooks(configuration.GetSection("Playbooks").Get<StepRunnerSettings>() ?? new StepRunnerSettings())
+            .AddScoped<Components.Pages.Engagement.Playbooks.PlaybookLabels>();
 
     public static IEndpointRouteBuilder MapPlaybooksApiV1(this IEndpointRouteBuilder app) => app.MapPlaybookEndpoints().MapJourneyEndpoints();
 }
