@@ -25,7 +25,8 @@ internal static class CliPlaybooks
     {
         var at = At();
         var rollback = new Option<bool>("--rollback") { Description = "Evaluate inside a transaction and roll it back (measure without changing the database)." };
-        var command = new Command("evaluate", "Evaluate the triggers of every enabled playbook and enrol the customers they fire for.") { at, rollback };
+        var repeat = new Option<int>("--repeat") { Description = "Evaluate this many times in a row (the later passes find every occurrence enrolled).", DefaultValueFactory = _ => 1 };
+        var command = new Command("evaluate", "Evaluate the triggers of every enabled playbook and enrol the customers they fire for.") { at, rollback, repeat };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -33,27 +34,29 @@ internal static class CliPlaybooks
             var time = TimeProvider.System;
             var now = result.GetValue(at) is { } instant ? instant.UtcDateTime : time.GetUtcNow().UtcDateTime;
             var evaluator = new TriggerEvaluator(factory, time);
-            var started = time.GetTimestamp();
-            IReadOnlyList<TriggerOutcome> outcomes;
-            await using (var db = factory.CreateDbContext())
+            await using var db = factory.CreateDbContext();
+            await using var transaction = result.GetValue(rollback) ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            await ShippedPlaybooks.EnsureAsync(db, now, cancellationToken);
+            for (var pass = 1; pass <= Math.Max(1, result.GetValue(repeat)); pass++)
             {
-                await using var transaction = result.GetValue(rollback) ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                await ShippedPlaybooks.EnsureAsync(db, now, cancellationToken);
-                outcomes = await evaluator.EvaluateAsync(transaction is null ? null : db, now, cancellationToken);
-                if (transaction is not null)
+                var started = time.GetTimestamp();
+                var outcomes = await evaluator.EvaluateAsync(transaction is null ? null : db, now, cancellationToken);
+                var seconds = time.GetElapsedTime(started).TotalSeconds;
+                foreach (var outcome in outcomes)
                 {
-                    await transaction.RollbackAsync(cancellationToken);
+                    await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{outcome.Code,-24} {outcome.Kind,-22} {outcome.Enrolled,10:N0} enrolled {outcome.Elapsed.TotalSeconds,8:N2} s"));
                 }
+
+                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Pass {pass}: {outcomes.Count} playbooks evaluated at {now:yyyy-MM-dd HH:mm} UTC, {outcomes.Sum(o => o.Enrolled):N0} enrolled in {seconds:N2} s."));
             }
 
-            var seconds = time.GetElapsedTime(started).TotalSeconds;
-            foreach (var outcome in outcomes)
+            if (transaction is not null)
             {
-                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{outcome.Code,-24} {outcome.Kind,-22} {outcome.Enrolled,10:N0} enrolled {outcome.Elapsed.TotalSeconds,8:N2} s"));
+                await transaction.RollbackAsync(cancellationToken);
+                await Console.Out.WriteLineAsync("Rolled back: nothing was kept.");
             }
 
-            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Evaluated {outcomes.Count} playbooks at {now:yyyy-MM-dd HH:mm} UTC: {outcomes.Sum(o => o.Enrolled):N0} enrolled in {seconds:N2} s{(result.GetValue(rollback) ? " (rolled back)" : string.Empty)}."));
             return 0;
         });
         return command;

@@ -14,6 +14,9 @@ public sealed record StepRunnerSettings
     public int MaxBatchesPerRun { get; init; } = 50;
 
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Enrolments of a batch run side by side on PostgreSQL (each on its own connection); SQLite has one writer, so one.</summary>
+    public int Parallelism { get; init; } = 4;
 }
 
 /// <summary>
@@ -50,10 +53,13 @@ public sealed class StepRunner(CrmDbContextFactory factory, StepRunnerSettings s
                 break;
             }
 
-            foreach (var id in claimed)
+            var parallel = new ParallelOptions
             {
-                executed += await RunEnrolmentAsync(id, now, playbooks, cancellationToken);
-            }
+                MaxDegreeOfParallelism = factory.Options.Provider == DatabaseProvider.Postgres ? Math.Max(1, settings.Parallelism) : 1,
+                CancellationToken = cancellationToken,
+            };
+            await Parallel.ForEachAsync(claimed, parallel, async (id, token) =>
+                Interlocked.Add(ref executed, await RunEnrolmentAsync(id, now, playbooks, token)));
         }
 
         return executed;
