@@ -80,10 +80,17 @@ public sealed class StepRunner(CrmDbContextFactory factory, StepRunnerSettings s
                 logger.LogInformation("Enrolment {EnrolmentId}: another node took over the lease; its step was rolled back here", enrolmentId);
                 return executed;
             }
-            catch (Exception failure) when (failure is ArgumentException or InvalidOperationException or FormatException)
+            catch (Exception failure) when (failure is ArgumentException or FormatException or System.Text.Json.JsonException)
             {
+                // The step itself cannot work (a template or definition that no longer renders): running it again would fail again.
                 logger.LogError(failure, "Enrolment {EnrolmentId} failed", enrolmentId);
                 await FailAsync(enrolmentId, failure.Message, now, cancellationToken);
+                return executed;
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                // Anything else (a lost connection, a timeout) is retried: the lease expires and a node runs the step again.
+                logger.LogWarning(failure, "Enrolment {EnrolmentId}: step not run, retried when its lease expires", enrolmentId);
                 return executed;
             }
 
