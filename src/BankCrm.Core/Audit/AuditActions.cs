@@ -74,6 +74,13 @@ public static class AuditActions
     public const string SuppressionAdded = "suppression.added";
     public const string SuppressionRemoved = "suppression.removed";
     public const string ChannelPreferenceSet = "channel_preference.set";
+    /// <summary>A lifecycle playbook created or changed, enabled or paused (what customers are sent is decided here).</summary>
+    public const string PlaybookSaved = "playbook.saved";
+    public const string PlaybookEnabled = "playbook.enabled";
+    public const string PlaybookDisabled = "playbook.disabled";
+
+    /// <summary>Pre-screening answers recorded on a customer's journey (what the customer said about their needs).</summary>
+    public const string PrescreenRecorded = "journey.prescreen_recorded";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -90,5 +97,6 @@ public static class AuditActions
         CampaignSaved, CampaignSubmitted, CampaignApproved, CampaignRejected, CampaignCancelled, CampaignLaunched,
         EventSaved, EventInvited, EventAttendeeChanged, EventFollowUpsCreated,
         OutboxResent, OutboxResponseRecorded, SuppressionAdded, SuppressionRemoved, ChannelPreferenceSet,
+        PlaybookSaved, PlaybookEnabled, PlaybookDisabled, PrescreenRecorded,
     ];
 }

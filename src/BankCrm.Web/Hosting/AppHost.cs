@@ -11,6 +11,7 @@ using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Customers.Sharing;
 using BankCrm.Web.Engagement;
 using BankCrm.Web.Engagement.Outreach;
+using BankCrm.Web.Engagement.Playbooks;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Privacy;
 using BankCrm.Web.Localization;
@@ -56,7 +57,8 @@ public static class AppHost
         services.AddPrivacyModule(builder.Configuration);
         services.AddCampaignsAndEvents();
         services.AddOutreachModule(builder.Configuration);
-        services.AddJobScheduler(builder.Configuration, NightlyScoring.AddJob, OutboxDispatch.AddJob, CampaignSend.AddJob);
+        services.AddPlaybooksModule(builder.Configuration);
+        services.AddJobScheduler(builder.Configuration, NightlyScoring.AddJob, OutboxDispatch.AddJob, CampaignSend.AddJob, PlaybookJobs.AddJobs);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -107,6 +109,7 @@ public static class AppHost
         app.MapPrivacyApiV1();
         app.MapCampaignsAndEventsApiV1();
         app.MapOutreachApiV1();
+        app.MapPlaybooksApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,6 +1,7 @@
 using BankCrm.Core.Common;
 using BankCrm.Data.Database;
 using BankCrm.Data.DemoBank;
+using BankCrm.Data.Engagement.Playbooks;
 using BankCrm.Data.Protection;
 using BankCrm.Data.Segmentation.Tags;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ internal static class DatabaseStartup
             await db.Database.MigrateAsync(cancellationToken);
             await EncryptLeftoverPlaintextAsync(factory, logger, cancellationToken);
             await StarterTags.EnsureAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+            await ShippedPlaybooks.EnsureAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
             if (await db.Customers.AnyAsync(cancellationToken) || !configuration.GetValue("Demo:Enabled", true))
             {
                 return;

@@ -1160,6 +1160,11 @@ namespace BankCrm.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("playbook_id");
 
+                    b.Property<string>("PrescreenAnswers")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("prescreen_answers");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");

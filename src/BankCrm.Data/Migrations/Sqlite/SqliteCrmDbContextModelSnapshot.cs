@@ -1127,6 +1127,11 @@ namespace BankCrm.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("playbook_id");
 
+                    b.Property<string>("PrescreenAnswers")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prescreen_answers");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");

@@ -330,6 +330,7 @@ namespace BankCrm.Data.Migrations.Sqlite
                     exit_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     lease_owner = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     lease_until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    prescreen_answers = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -331,6 +331,7 @@ namespace BankCrm.Data.Migrations.Postgres
                     exit_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     lease_owner = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     lease_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    prescreen_answers = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
