@@ -57,6 +57,15 @@ public static class AuditActions
     /// <summary>A new field-encryption key made active and the encrypted columns re-encrypted under it.</summary>
     public const string KeysRotated = "keys.rotated";
 
+    /// <summary>Tasks and interactions (docs/tasks-and-interactions.md): every change of a task and every logged contact.</summary>
+    public const string TaskCreated = "task.created";
+    public const string TaskStarted = "task.started";
+    public const string TaskOutcomeLogged = "task.outcome_logged";
+    public const string TaskCancelled = "task.cancelled";
+    public const string TaskReassigned = "task.reassigned";
+    public const string TaskEscalated = "task.escalated";
+    public const string InteractionLogged = "interaction.logged";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
@@ -69,5 +78,6 @@ public static class AuditActions
         PrivacyRequestReceived, PrivacyRequestStatusChanged, PrivacyExportGenerated, PrivacyCorrectionProposed, PrivacyCorrectionApplied,
         PrivacyCorrectionRejected, PrivacyErasureExecuted,
         KeysRotated,
+        TaskCreated, TaskStarted, TaskOutcomeLogged, TaskCancelled, TaskReassigned, TaskEscalated, InteractionLogged,
     ];
 }

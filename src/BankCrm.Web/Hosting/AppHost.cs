@@ -9,6 +9,7 @@ using BankCrm.Web.Components;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Customers.Sharing;
+using BankCrm.Web.Engagement.Tasks;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Privacy;
 using BankCrm.Web.Localization;
@@ -52,7 +53,8 @@ public static class AppHost
         services.AddScoringModule(builder.Configuration);
         services.AddSegmentationWeb();
         services.AddPrivacyModule(builder.Configuration);
-        services.AddJobScheduler(builder.Configuration, NightlyScoring.AddJob);
+        services.AddTasksModule(builder.Configuration);
+        services.AddJobScheduler(builder.Configuration, NightlyScoring.AddJob, TaskEscalation.AddJob);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -101,6 +103,7 @@ public static class AppHost
         app.MapScoringApiV1();
         app.MapSegmentationApiV1();
         app.MapPrivacyApiV1();
+        app.MapTasksApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
