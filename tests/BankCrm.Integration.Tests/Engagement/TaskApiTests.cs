@@ -2,6 +2,7 @@ using System.Net;
 using BankCrm.Core.Audit;
 using BankCrm.Core.Common;
 using BankCrm.Core.Engagement.Tasks;
+using BankCrm.Core.Segmentation;
 using BankCrm.Data.Engagement.Tasks;
 using BankCrm.Integration.Tests.Audit;
 using BankCrm.Integration.Tests.Customers;
@@ -39,6 +40,36 @@ public abstract class TaskApiTests(BankCrmApp app)
         Assert.Equal(ServicePriority.OverduePoints + ServicePriority.HighPoints + ServicePriority.UnscoredHealthPoints, line.Priority);
         Assert.Equal("任收件", line.CustomerName);
         Assert.Equal(5, line.Consents.Count);
+    }
+
+    [Fact]
+    public async Task Tier_and_health_come_from_the_latest_completed_scoring_run()
+    {
+        var customer = await TaskWorld.CustomerOfAsync(app, "rm1", "任评分");
+        await using (var db = app.CreateDbContext())
+        {
+            (DateOnly Date, ScoringRunStatus Status, ValueTier Tier, int Health)[] runs =
+            [
+                (new DateOnly(2001, 1, 1), ScoringRunStatus.Completed, ValueTier.Basic, 90),
+                (new DateOnly(2001, 1, 2), ScoringRunStatus.Completed, ValueTier.Vip, 30),
+                (new DateOnly(2001, 1, 3), ScoringRunStatus.Running, ValueTier.MassAffluent, 70),
+            ];
+            foreach (var run in runs)
+            {
+                db.ScoringRuns.Add(new ScoringRun { RunDate = run.Date, Status = run.Status, StartedAt = Now, StartedBy = "test" });
+                db.CustomerScores.Add(new CustomerScore { RunDate = run.Date, CustomerId = customer, ValueTier = run.Tier, HealthScore = run.Health, StageSince = run.Date });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        using var rm1 = await app.ClientForAsync("rm1");
+        var task = await TaskWorld.CreateTaskAsync(rm1, new { customerId = customer, title = "评分后的任务", urgency = "Low", dueAt = Now.AddDays(20) });
+
+        Assert.Equal((ValueTier.Vip, 30), (task.Tier, task.Health));
+        Assert.Equal(ServicePriority.VipPoints + ServicePriority.CriticalHealthPoints, task.Priority);
+        var listed = (await rm1.GetOkAsync<PagedResult<TaskLine>>("/api/v1/tasks?pageSize=200")).Items.Single(t => t.Id == task.Id);
+        Assert.Equal(task.Priority, listed.Priority);
     }
 
     [Fact]

@@ -9,10 +9,10 @@ public sealed class TaskPriorityFacts
 {
     public long TaskId { get; init; }
 
-    /// <summary>Value tier of the customer's latest score; null when the customer has not been scored yet.</summary>
+    /// <summary>Value tier in the latest completed scoring run; null when the customer is not in it.</summary>
     public ValueTier? Tier { get; init; }
 
-    /// <summary>Health score 0–100 of the customer's latest score; null when not scored.</summary>
+    /// <summary>Health score 0–100 in the latest completed scoring run; null when the customer is not in it.</summary>
     public int? Health { get; init; }
 
     public TaskUrgency Urgency { get; init; }

@@ -22,7 +22,7 @@ public sealed class TaskListQuery(CrmDbContext db, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         var page = PagedResult<TaskLine>.ClampPage(filter.Page);
         var pageSize = PagedResult<TaskLine>.ClampPageSize(filter.PageSize);
-        var facts = Facts(OpenTasks(actor, filter, now));
+        var facts = await FactsAsync(OpenTasks(actor, filter, now), cancellationToken);
         var total = await facts.CountAsync(cancellationToken);
         var ordered = await facts.OrderByDescending(ServicePriority.Score(now)).ThenBy(f => f.DueAt).ThenBy(f => f.TaskId)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
@@ -36,7 +36,7 @@ public sealed class TaskListQuery(CrmDbContext db, TimeProvider time)
         var mayLead = actor.Can(Permissions.TasksTeam);
         var tasks = db.WorkTasks.AsNoTracking()
             .Where(t => t.Id == id && visible.Any(c => c.Id == t.CustomerId) && (t.OwnerId == actor.UserId || mayLead));
-        var facts = await Facts(tasks).FirstOrDefaultAsync(cancellationToken);
+        var facts = await (await FactsAsync(tasks, cancellationToken)).FirstOrDefaultAsync(cancellationToken);
         return facts is null ? null : (await LinesAsync(actor, [facts], time.GetUtcNow().UtcDateTime, cancellationToken)).Single();
     }
 
@@ -68,15 +68,26 @@ public sealed class TaskListQuery(CrmDbContext db, TimeProvider time)
         return filter.OverdueOnly ? tasks.Where(t => t.DueAt < now) : tasks;
     }
 
-    /// <summary>The customer's latest score decides tier and health (index customer_id, run_date).</summary>
-    private IQueryable<TaskPriorityFacts> Facts(IQueryable<WorkTask> tasks) => tasks.Select(t => new TaskPriorityFacts
+    /// <summary>
+    /// Tier and health come from the latest completed scoring run (one primary-key lookup per task), so a run that is
+    /// still writing today's scores does not mix dates; a customer not in that run counts as not scored.
+    /// </summary>
+    private async Task<IQueryable<TaskPriorityFacts>> FactsAsync(IQueryable<WorkTask> tasks, CancellationToken cancellationToken)
     {
-        TaskId = t.Id,
-        Tier = db.CustomerScores.Where(s => s.CustomerId == t.CustomerId).OrderByDescending(s => s.RunDate).Select(s => (ValueTier?)s.ValueTier).FirstOrDefault(),
-        Health = db.CustomerScores.Where(s => s.CustomerId == t.CustomerId).OrderByDescending(s => s.RunDate).Select(s => (int?)s.HealthScore).FirstOrDefault(),
-        Urgency = t.Urgency,
-        DueAt = t.DueAt,
-    });
+        var runDate = await db.ScoringRuns.AsNoTracking().Where(r => r.Status == ScoringRunStatus.Completed)
+            .OrderByDescending(r => r.RunDate).Select(r => (DateOnly?)r.RunDate).FirstOrDefaultAsync(cancellationToken);
+        return from t in tasks
+               join score in db.CustomerScores.Where(s => s.RunDate == runDate) on t.CustomerId equals score.CustomerId into scores
+               from s in scores.DefaultIfEmpty()
+               select new TaskPriorityFacts
+               {
+                   TaskId = t.Id,
+                   Tier = s == null ? (ValueTier?)null : s.ValueTier,
+                   Health = s == null ? (int?)null : s.HealthScore,
+                   Urgency = t.Urgency,
+                   DueAt = t.DueAt,
+               };
+    }
 
     private async Task<IReadOnlyList<TaskLine>> LinesAsync(Actor actor, IReadOnlyList<TaskPriorityFacts> facts, DateTime now, CancellationToken cancellationToken)
     {
