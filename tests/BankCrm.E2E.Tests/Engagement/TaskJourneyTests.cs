@@ -34,10 +34,11 @@ public sealed class TaskJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         // The drawer is closed on a phone; the menu button opens it and the link leads to the inbox.
         var inboxLink = page.GetByRole(AriaRole.Link, new() { Name = "我的任务" });
         await Expect(inboxLink).Not.ToBeInViewportAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "菜单" }).ClickAsync();
+        await ClickUntilShownAsync(page.GetByRole(AriaRole.Button, new() { Name = "菜单" }), inboxLink);
         await inboxLink.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
-        var call = page.Locator($"#task-{callTask}");
+        await Expect(page.Locator("#page-title")).ToHaveTextAsync("我的任务 · 服务优先级清单");
+        var call = page.Locator($"#task-inbox #task-{callTask}");
         await Expect(call).ToBeVisibleAsync();
         await Expect(call).ToContainTextAsync(CustomerName);
         await Expect(call).ToContainTextAsync("首选渠道");
@@ -58,8 +59,9 @@ public sealed class TaskJourneyTests(LiveApp app) : IClassFixture<LiveApp>
 
         // Back in the inbox, log an interaction from the second task; it closes the task.
         await page.Locator("#back-to-inbox").ClickAsync();
-        await Expect(page.Locator($"#task-{callTask}")).ToHaveCountAsync(0);
-        var renewal = page.Locator($"#task-{renewalTask}");
+        await Expect(page.Locator("#task-inbox")).ToBeVisibleAsync();
+        await Expect(page.Locator($"#task-inbox #task-{callTask}")).ToHaveCountAsync(0);
+        var renewal = page.Locator($"#task-inbox #task-{renewalTask}");
         await renewal.Locator(".task-log-interaction").ClickAsync();
         var dialog = page.Locator("#log-interaction-dialog");
         await Expect(dialog).ToBeVisibleAsync();
@@ -70,13 +72,15 @@ public sealed class TaskJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await LiveApp.ScreenshotAsync(page, "tasks-mobile-4-interaction");
         await page.Locator("#interaction-save").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
-        await Expect(page.Locator($"#task-{renewalTask}")).ToHaveCountAsync(0);
+        await Expect(page.Locator($"#task-inbox #task-{renewalTask}")).ToHaveCountAsync(0);
         await LiveApp.ScreenshotAsync(page, "tasks-mobile-5-inbox-after");
 
         // The 360 summary on the phone: header, open tasks, the timeline and the QR code.
         await page.GotoAsync($"/customers/{customerId}");
         await Expect(page.Locator("#customer-name")).ToHaveTextAsync(CustomerName);
+        await Expect(page.Locator("#tile-health")).ToBeVisibleAsync();
         await Expect(page.Locator("#customer-no-tasks")).ToBeVisibleAsync();
+        await AssertFitsTheScreenAsync(page);
         await page.GetByRole(AriaRole.Tab, new() { Name = "互动" }).ClickAsync();
         await Expect(page.Locator("#customer-timeline")).ToContainTextAsync("电话沟通续贷 客户同意下周来网点签约");
         await page.Locator("#show-qr").ClickAsync();
@@ -118,8 +122,9 @@ public sealed class TaskJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(overdueRow).ToBeVisibleAsync();
         await LiveApp.ScreenshotAsync(manager, "tasks-desktop-team");
 
-        await overdueRow.Locator(".reassign-menu button").ClickAsync();
-        await manager.GetByRole(AriaRole.Menuitem, new() { Name = "陈静" }).ClickAsync();
+        var toManager = manager.GetByRole(AriaRole.Menuitem, new() { Name = "陈静" });
+        await ClickUntilShownAsync(overdueRow.Locator(".reassign-menu button"), toManager);
+        await toManager.ClickAsync();
         await Expect(manager.Locator(".mud-snackbar")).ToContainTextAsync("改派给 陈静");
         await Expect(manager.Locator("#team-tasks tbody tr", new() { HasText = "流失预警回访" }).First).ToContainTextAsync("陈静");
         await manager.Context.CloseAsync();
@@ -148,6 +153,28 @@ public sealed class TaskJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工作台" })).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Clicks until the target shows: a click on the prerendered page, before the circuit is interactive, does nothing.
+    /// </summary>
+    private static async Task ClickUntilShownAsync(ILocator trigger, ILocator target)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await trigger.ClickAsync();
+            try
+            {
+                await Expect(target).ToBeInViewportAsync(new() { Timeout = 2_000 });
+                return;
+            }
+            catch (PlaywrightException)
+            {
+                // Not interactive yet, or the click closed what had just opened: try again.
+            }
+        }
+
+        await Expect(target).ToBeInViewportAsync();
+    }
+
     /// <summary>Nothing on the page is wider than the screen: no sideways scrolling on a phone.</summary>
     private static async Task AssertFitsTheScreenAsync(IPage page)
     {
@@ -158,7 +185,6 @@ public sealed class TaskJourneyTests(LiveApp app) : IClassFixture<LiveApp>
     /// <summary>rm1's customer with two critical tasks due within hours, near the top of the service-priority list.</summary>
     private async Task<Prepared> PrepareAsync()
     {
-        await ScoreOnceAsync();
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = LiveApp.Rm1.UserName, password = LiveApp.Rm1.Password });
         token.EnsureSuccessStatusCode();
@@ -170,12 +196,17 @@ public sealed class TaskJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var call = await CreateTaskAsync(http, new { customerId, title = "理财到期回访电话", reason = "理财产品下周到期：确认续投意向", urgency = "Critical", dueAt = now.AddHours(1) });
         var renewal = await CreateTaskAsync(http, new { customerId, title = "经营贷续贷沟通", reason = "贷款一个月后到期：准备一键续贷", urgency = "Critical", dueAt = now.AddHours(2) });
+
+        // Scored after it exists, so the 360 summary has its tiles and the cards their tier and health.
+        await ScoreAsync(app);
         return new Prepared(customerId, call, renewal);
     }
 
     /// <summary>Tiers and health come from the latest scores: one scoring run of the demo bank for this app.</summary>
-    private Task ScoreOnceAsync() => Scored.GetValue(app, live => live.Services.GetRequiredService<ScoringRunner>()
-        .RunAsync(ChinaTime.Today(TimeProvider.System), force: true, "e2e", progress: null, CancellationToken.None));
+    private Task ScoreOnceAsync() => Scored.GetValue(app, ScoreAsync);
+
+    private static Task ScoreAsync(LiveApp live) => live.Services.GetRequiredService<ScoringRunner>()
+        .RunAsync(ChinaTime.Today(TimeProvider.System), force: true, "e2e", progress: null, CancellationToken.None);
 
     private static async Task<long> CreateTaskAsync(HttpClient http, object body)
     {
