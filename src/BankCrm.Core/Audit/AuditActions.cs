@@ -81,6 +81,14 @@ public static class AuditActions
 
     /// <summary>Pre-screening answers recorded on a customer's journey (what the customer said about their needs).</summary>
     public const string PrescreenRecorded = "journey.prescreen_recorded";
+    /// <summary>Tasks and interactions (docs/tasks-and-interactions.md): every change of a task and every logged contact.</summary>
+    public const string TaskCreated = "task.created";
+    public const string TaskStarted = "task.started";
+    public const string TaskOutcomeLogged = "task.outcome_logged";
+    public const string TaskCancelled = "task.cancelled";
+    public const string TaskReassigned = "task.reassigned";
+    public const string TaskEscalated = "task.escalated";
+    public const string InteractionLogged = "interaction.logged";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -98,5 +106,6 @@ public static class AuditActions
         EventSaved, EventInvited, EventAttendeeChanged, EventFollowUpsCreated,
         OutboxResent, OutboxResponseRecorded, SuppressionAdded, SuppressionRemoved, ChannelPreferenceSet,
         PlaybookSaved, PlaybookEnabled, PlaybookDisabled, PrescreenRecorded,
+        TaskCreated, TaskStarted, TaskOutcomeLogged, TaskCancelled, TaskReassigned, TaskEscalated, InteractionLogged,
     ];
 }

@@ -12,6 +12,7 @@ using BankCrm.Web.Customers.Sharing;
 using BankCrm.Web.Engagement;
 using BankCrm.Web.Engagement.Outreach;
 using BankCrm.Web.Engagement.Playbooks;
+using BankCrm.Web.Engagement.Tasks;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Privacy;
 using BankCrm.Web.Localization;
@@ -58,7 +59,8 @@ public static class AppHost
         services.AddCampaignsAndEvents();
         services.AddOutreachModule(builder.Configuration);
         services.AddPlaybooksModule(builder.Configuration);
-        services.AddJobScheduler(builder.Configuration, NightlyScoring.AddJob, OutboxDispatch.AddJob, CampaignSend.AddJob, PlaybookJobs.AddJobs);
+        services.AddTasksModule(builder.Configuration);
+        services.AddJobScheduler(builder.Configuration, NightlyScoring.AddJob, OutboxDispatch.AddJob, CampaignSend.AddJob, PlaybookJobs.AddJobs, TaskEscalation.AddJob);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -110,6 +112,7 @@ public static class AppHost
         app.MapCampaignsAndEventsApiV1();
         app.MapOutreachApiV1();
         app.MapPlaybooksApiV1();
+        app.MapTasksApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
