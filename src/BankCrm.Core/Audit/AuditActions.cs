@@ -57,6 +57,39 @@ public static class AuditActions
     /// <summary>A new field-encryption key made active and the encrypted columns re-encrypted under it.</summary>
     public const string KeysRotated = "keys.rotated";
 
+    /// <summary>Campaigns (营销活动): every step of the maker-checker lifecycle and the send, and customer events (沙龙).</summary>
+    public const string CampaignSaved = "campaign.saved";
+    public const string CampaignSubmitted = "campaign.submitted";
+    public const string CampaignApproved = "campaign.approved";
+    public const string CampaignRejected = "campaign.rejected";
+    public const string CampaignCancelled = "campaign.cancelled";
+    public const string CampaignLaunched = "campaign.launched";
+    public const string EventSaved = "event.saved";
+    public const string EventInvited = "event.invited";
+    public const string EventAttendeeChanged = "event.attendee_changed";
+    public const string EventFollowUpsCreated = "event.followups_created";
+    /// <summary>Outreach (发件箱): a dead letter sent again, a customer's reply recorded, the suppression list and channel scores changed by staff.</summary>
+    public const string OutboxResent = "outbox.resent";
+    public const string OutboxResponseRecorded = "outbox.response_recorded";
+    public const string SuppressionAdded = "suppression.added";
+    public const string SuppressionRemoved = "suppression.removed";
+    public const string ChannelPreferenceSet = "channel_preference.set";
+    /// <summary>A lifecycle playbook created or changed, enabled or paused (what customers are sent is decided here).</summary>
+    public const string PlaybookSaved = "playbook.saved";
+    public const string PlaybookEnabled = "playbook.enabled";
+    public const string PlaybookDisabled = "playbook.disabled";
+
+    /// <summary>Pre-screening answers recorded on a customer's journey (what the customer said about their needs).</summary>
+    public const string PrescreenRecorded = "journey.prescreen_recorded";
+    /// <summary>Tasks and interactions (docs/tasks-and-interactions.md): every change of a task and every logged contact.</summary>
+    public const string TaskCreated = "task.created";
+    public const string TaskStarted = "task.started";
+    public const string TaskOutcomeLogged = "task.outcome_logged";
+    public const string TaskCancelled = "task.cancelled";
+    public const string TaskReassigned = "task.reassigned";
+    public const string TaskEscalated = "task.escalated";
+    public const string InteractionLogged = "interaction.logged";
+
     public static readonly IReadOnlyList<string> All =
     [
         LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
@@ -69,5 +102,10 @@ public static class AuditActions
         PrivacyRequestReceived, PrivacyRequestStatusChanged, PrivacyExportGenerated, PrivacyCorrectionProposed, PrivacyCorrectionApplied,
         PrivacyCorrectionRejected, PrivacyErasureExecuted,
         KeysRotated,
+        CampaignSaved, CampaignSubmitted, CampaignApproved, CampaignRejected, CampaignCancelled, CampaignLaunched,
+        EventSaved, EventInvited, EventAttendeeChanged, EventFollowUpsCreated,
+        OutboxResent, OutboxResponseRecorded, SuppressionAdded, SuppressionRemoved, ChannelPreferenceSet,
+        PlaybookSaved, PlaybookEnabled, PlaybookDisabled, PrescreenRecorded,
+        TaskCreated, TaskStarted, TaskOutcomeLogged, TaskCancelled, TaskReassigned, TaskEscalated, InteractionLogged,
     ];
 }

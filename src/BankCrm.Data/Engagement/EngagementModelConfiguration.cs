@@ -51,6 +51,7 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         builder.Property(e => e.OccurrenceKey).HasMaxLength(128);
         builder.Property(e => e.ExitReason).HasMaxLength(500);
         builder.Property(e => e.LeaseOwner).HasMaxLength(128);
+        builder.Property(e => e.PrescreenAnswers).HasMaxLength(4000);
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasIndex(e => new { e.PlaybookId, e.CustomerId, e.OccurrenceKey }).IsUnique();
         builder.HasIndex(e => new { e.Status, e.NextStepAt });

@@ -93,6 +93,7 @@ public sealed class ErasureExecutor(CrmDbContext db, TimeProvider time, AuditTra
         counts["interactions"] = await db.Interactions.Where(i => i.CustomerId == id).ExecuteUpdateAsync(
             set => set.SetProperty(i => i.Summary, Customer.Erased).SetProperty(i => i.Outcome, (string?)null).SetProperty(i => i.NextStep, (string?)null),
             cancellationToken);
+        await EngagementErasure.EraseAsync(db, id, now, counts, cancellationToken);
         if (full)
         {
             counts["identityDocuments"] = await db.IdentityDocuments.Where(d => d.CustomerId == id).ExecuteDeleteAsync(cancellationToken);

@@ -9,6 +9,10 @@ using BankCrm.Web.Components;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Customers.ImportCustomers;
 using BankCrm.Web.Customers.Sharing;
+using BankCrm.Web.Engagement;
+using BankCrm.Web.Engagement.Outreach;
+using BankCrm.Web.Engagement.Playbooks;
+using BankCrm.Web.Engagement.Tasks;
 using BankCrm.Web.Identity;
 using BankCrm.Web.Privacy;
 using BankCrm.Web.Localization;
@@ -52,7 +56,11 @@ public static class AppHost
         services.AddScoringModule(builder.Configuration);
         services.AddSegmentationWeb();
         services.AddPrivacyModule(builder.Configuration);
-        services.AddJobScheduler(builder.Configuration, NightlyScoring.AddJob);
+        services.AddCampaignsAndEvents();
+        services.AddOutreachModule(builder.Configuration);
+        services.AddPlaybooksModule(builder.Configuration);
+        services.AddTasksModule(builder.Configuration);
+        services.AddJobScheduler(builder.Configuration, NightlyScoring.AddJob, OutboxDispatch.AddJob, CampaignSend.AddJob, PlaybookJobs.AddJobs, TaskEscalation.AddJob);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -101,6 +109,10 @@ public static class AppHost
         app.MapScoringApiV1();
         app.MapSegmentationApiV1();
         app.MapPrivacyApiV1();
+        app.MapCampaignsAndEventsApiV1();
+        app.MapOutreachApiV1();
+        app.MapPlaybooksApiV1();
+        app.MapTasksApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

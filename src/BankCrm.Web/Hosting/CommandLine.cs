@@ -10,7 +10,7 @@ namespace BankCrm.Web.Hosting;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "backup", "restore", "audit", "model", "score", "tags", "keys"];
+    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "backup", "restore", "audit", "model", "score", "tags", "keys", "playbooks"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -31,6 +31,7 @@ internal static class CommandLine
         root.Subcommands.Add(CliScore.Command());
         root.Subcommands.Add(CliTags.Command());
         root.Subcommands.Add(CliKeys.Command());
+        root.Subcommands.Add(CliPlaybooks.Command());
         return await root.Parse(args).InvokeAsync();
     }
 

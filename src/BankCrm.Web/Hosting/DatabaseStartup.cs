@@ -1,6 +1,8 @@
 using BankCrm.Core.Common;
 using BankCrm.Data.Database;
 using BankCrm.Data.DemoBank;
+using BankCrm.Data.Engagement.Playbooks;
+using BankCrm.Data.Engagement.Tasks;
 using BankCrm.Data.Protection;
 using BankCrm.Data.Segmentation.Tags;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +20,7 @@ internal static class DatabaseStartup
             await db.Database.MigrateAsync(cancellationToken);
             await EncryptLeftoverPlaintextAsync(factory, logger, cancellationToken);
             await StarterTags.EnsureAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+            await ShippedPlaybooks.EnsureAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
             if (await db.Customers.AnyAsync(cancellationToken) || !configuration.GetValue("Demo:Enabled", true))
             {
                 return;
@@ -32,6 +35,11 @@ internal static class DatabaseStartup
         logger.LogInformation("Empty database: generating the demo bank ({Customers} customers, seed {Seed})", options.Customers, options.Seed);
         var progress = new Progress<string>(message => logger.LogInformation("{Progress}", message));
         await DemoBankSeeder.SeedAsync(factory, options, services.GetRequiredService<TimeProvider>(), progress, cancellationToken);
+        await using (var db = factory.CreateDbContext())
+        {
+            // The service-priority list of rm1 and rm2 is not empty on first run (docs/tasks-and-interactions.md).
+            await DemoTasks.SeedAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+        }
 
         // A fresh demo bank shows its tags at once instead of after the first nightly run.
         await services.GetRequiredService<ITagRefresher>().RefreshAllAsync(ChinaTime.Today(services.GetRequiredService<TimeProvider>()), cancellationToken);

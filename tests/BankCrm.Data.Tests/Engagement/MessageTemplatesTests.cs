@@ -43,4 +43,21 @@ public sealed class MessageTemplatesTests
     [Fact]
     public void Render_WhenTemplateLoopsForLong_StopsAtTheStepLimit() =>
         Assert.ThrowsAny<Exception>(() => MessageTemplates.Render("{% for i in (1..100000) %}{% for j in (1..100000) %}x{% endfor %}{% endfor %}", MessageModel.Sample));
+
+    [Fact]
+    public void ValidateFields_WhenBodyHasArithmetic_NamesTheBodyField()
+    {
+        var errors = MessageTemplates.ValidateFields("{{ customer_name }}的专属提醒", "{{7*7}}");
+
+        var error = Assert.Single(errors);
+        Assert.Equal("body", error.Field);
+        Assert.StartsWith("正文模板：", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateFields_WhenSubjectNamesAnUnknownVariable_NamesTheSubjectField() =>
+        Assert.Equal("subject", Assert.Single(MessageTemplates.ValidateFields("{{ id_number }}", "您好")).Field);
+
+    [Fact]
+    public void ValidateFields_WhenSubjectIsEmpty_AcceptsIt() => Assert.Empty(MessageTemplates.ValidateFields(null, "{{ customer_name }}您好"));
 }

@@ -75,6 +75,9 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
         File.Delete(KeyFile);
     }
 
+    /// <summary>The connection string of this app's database, for other processes (AppNode) to share it.</summary>
+    public string DatabaseConnectionString => ConnectionString;
+
     public CrmDbContext CreateDbContext() => Services.GetRequiredService<CrmDbContextFactory>().CreateDbContext();
 
     /// <summary>A client that does not follow redirects, so tests see the 302s the app sends.</summary>

@@ -13,7 +13,7 @@ public abstract class JobSchedulerTests(BankCrmApp app)
     private readonly BankCrmApp app = app;
 
     [Fact]
-    public async Task The_scheduler_creates_its_tables_and_stores_the_nightly_scoring_trigger_in_the_database()
+    public async Task The_scheduler_creates_its_tables_and_stores_the_nightly_scoring_and_task_escalation_triggers_in_the_database()
     {
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
@@ -22,6 +22,21 @@ public abstract class JobSchedulerTests(BankCrmApp app)
         Assert.True(metadata.JobStorePersistent);
         Assert.Equal(app.Provider == DatabaseProvider.Postgres, metadata.JobStoreClustered);
         Assert.Equal(1L, await ScalarAsync($"SELECT count(*) FROM {JobScheduler.TablePrefix}triggers WHERE trigger_name = 'nightly-scoring-cron'"));
+        Assert.Equal(1L, await ScalarAsync($"SELECT count(*) FROM {JobScheduler.TablePrefix}triggers WHERE trigger_name = 'task-escalation-every'"));
+    }
+
+    [Fact]
+    public async Task The_outbox_dispatch_job_is_stored_with_recovery_and_its_trigger_repeats_every_fifteen_seconds()
+    {
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        var job = await scheduler.GetJobDetail(Web.Engagement.Outreach.OutboxDispatch.Key);
+        var trigger = Assert.IsAssignableFrom<ISimpleTrigger>(Assert.Single(await scheduler.GetTriggersOfJob(Web.Engagement.Outreach.OutboxDispatch.Key)));
+
+        Assert.NotNull(job);
+        Assert.True(job.RequestsRecovery);
+        Assert.True(job.ConcurrentExecutionDisallowed);
+        Assert.Equal(TimeSpan.FromSeconds(15), trigger.RepeatInterval);
     }
 
     protected async Task<long> ScalarAsync(string sql)
@@ -56,7 +71,19 @@ public sealed class JobSchedulerTestsOnPostgres(SchedulingPostgresApp app) : Job
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
         var instanceId = await scheduler.GetSchedulerInstanceId();
-        var instances = await ScalarAsync($"SELECT count(*) FROM {JobScheduler.TablePrefix}scheduler_state WHERE instance_name = '{instanceId}'");
+
+        // The hosted service starts the scheduler after the application has started (Quartz's AwaitApplicationStarted),
+        // scheduling the modules' jobs first; the first check-in is written when it starts. A test that runs right after
+        // the host started can ask before that, so it waits up to one check-in interval and a half.
+        var instances = 0L;
+        for (var waited = TimeSpan.Zero; instances == 0 && waited < TimeSpan.FromSeconds(15); waited += TimeSpan.FromMilliseconds(250))
+        {
+            instances = await ScalarAsync($"SELECT count(*) FROM {JobScheduler.TablePrefix}scheduler_state WHERE instance_name = '{instanceId}'");
+            if (instances == 0)
+            {
+                await Task.Delay(250);
+            }
+        }
 
         Assert.Equal(1L, instances);
     }

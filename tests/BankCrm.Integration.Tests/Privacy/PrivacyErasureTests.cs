@@ -4,9 +4,14 @@ using System.Net.Http.Json;
 using BankCrm.Core.Audit;
 using BankCrm.Core.Consent;
 using BankCrm.Core.Customers;
+using BankCrm.Core.Engagement.Outreach;
+using BankCrm.Core.Engagement.Playbooks;
+using BankCrm.Core.Engagement.Tasks;
 using BankCrm.Core.Holdings;
 using BankCrm.Core.Privacy;
 using BankCrm.Data.Database;
+using BankCrm.Data.Engagement.Outreach;
+using BankCrm.Data.Engagement.Tasks;
 using BankCrm.Data.Privacy;
 using BankCrm.Integration.Tests.Audit;
 using BankCrm.Integration.Tests.Customers;
@@ -109,6 +114,45 @@ public abstract class PrivacyErasureTests(BankCrmApp app)
         Assert.Equal(1, await check.ConsentRecords.CountAsync(r => r.CustomerId == customer.Id));
         Assert.Equal(RequestStatus.Received, (await check.PrivacyRequests.AsNoTracking().SingleAsync(r => r.Id == request.Id)).Status);
         Assert.Empty(await app.EntriesAsync(e => e.Action == AuditActions.PrivacyErasureExecuted && e.CustomerId == customer.Id));
+    }
+
+    [Fact]
+    public async Task An_erasure_stops_what_was_still_to_be_sent_or_done_and_removes_the_engagement_texts()
+    {
+        var (_, customer) = await CustomerWithDataAsync("删除触达", AccountStatus.Active, lastDaysAgo: 1);
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        long pending, sent, task, enrolment;
+        await using (var db = app.CreateDbContext())
+        {
+            OutboundRequest Message(string key) => new(key, customer.Id, ContactChannel.Sms, MessagePurpose.Marketing, MessageSource.Manual, null, "理财优惠", "删除触达您好，专属理财", now, "test");
+            pending = await OutboxWriter.EnqueueAsync(db, Message($"erasure:{customer.Id}:pending"), now, CancellationToken.None);
+            sent = await OutboxWriter.EnqueueAsync(db, Message($"erasure:{customer.Id}:sent"), now, CancellationToken.None);
+            await db.OutboundMessages.Where(m => m.Id == sent).ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, MessageStatus.Sent));
+            db.DeliveredMessages.Add(new DeliveredMessage { OutboundMessageId = sent, CustomerId = customer.Id, Channel = ContactChannel.Sms, MaskedRecipient = "139****0000", Subject = "理财优惠", Body = "删除触达您好，专属理财", DeliveredAt = now, DeliveredBy = "test" });
+            db.ChannelPreferences.Add(new ChannelPreference { CustomerId = customer.Id, Channel = ContactChannel.Sms, Score = 90, Source = PreferenceSource.Staff, UpdatedAt = now });
+            var playbook = await db.Playbooks.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            var journey = db.Enrolments.Add(new Enrolment { PlaybookId = playbook, CustomerId = customer.Id, OccurrenceKey = "erasure-test", NextStepAt = now, EnrolledAt = now, PrescreenAnswers = "{\"items\":[{\"question\":\"留学国家\",\"answer\":\"英国\"}]}" }).Entity;
+            await db.SaveChangesAsync();
+            enrolment = journey.Id;
+            task = await TaskWriter.CreateAsync(db, new NewTask(customer.Id, "回访", "删除触达的资产下降 35%", TaskSource.Manual, null, TaskUrgency.High, now.AddDays(1), "test"), now, CancellationToken.None);
+        }
+
+        using var compliance = await app.ClientForAsync("compliance1");
+        var request = await compliance.CreateRequestAsync(customer.Id, "Erasure");
+        using var response = await compliance.PostAsync($"/api/v1/privacy/requests/{request.Id}/erasure", content: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var after = app.CreateDbContext();
+        var stopped = await after.OutboundMessages.AsNoTracking().SingleAsync(m => m.Id == pending);
+        Assert.Equal((MessageStatus.Blocked, Customer.Erased), (stopped.Status, stopped.Body));
+        Assert.Equal(MessageStatus.Sent, (await after.OutboundMessages.AsNoTracking().SingleAsync(m => m.Id == sent)).Status);
+        var delivered = await after.DeliveredMessages.AsNoTracking().SingleAsync(d => d.OutboundMessageId == sent);
+        Assert.Equal((Customer.Erased, Customer.Erased), (delivered.Body, delivered.MaskedRecipient));
+        Assert.False(await after.ChannelPreferences.AnyAsync(p => p.CustomerId == customer.Id));
+        var journeyAfter = await after.Enrolments.AsNoTracking().SingleAsync(e => e.Id == enrolment);
+        Assert.Equal((EnrolmentStatus.Exited, (string?)null), (journeyAfter.Status, journeyAfter.PrescreenAnswers));
+        var taskAfter = await after.WorkTasks.AsNoTracking().SingleAsync(t => t.Id == task);
+        Assert.Equal((WorkTaskStatus.Cancelled, Customer.Erased), (taskAfter.Status, taskAfter.Reason));
     }
 
     [Theory]

@@ -54,6 +54,9 @@ public sealed class OutboundMessage
 
     public MessageSource Source { get; set; }
 
+    /// <summary>A service message that may go out in the quiet hours and to a suppressed customer (security alert, fraud warning).</summary>
+    public bool Urgent { get; set; }
+
     /// <summary>Id of the enrolment, campaign or event that sent it.</summary>
     public long? SourceId { get; set; }
 

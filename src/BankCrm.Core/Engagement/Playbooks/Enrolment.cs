@@ -42,6 +42,12 @@ public sealed class Enrolment
 
     public DateTime? LeaseUntil { get; set; }
 
+    /// <summary>
+    /// Answers to the pre-screening questionnaire (JSON of <see cref="PrescreenSheet"/>), recorded from the customer's
+    /// app or chatbot reply or by an agent; copied onto the tasks the enrolment creates with a questionnaire.
+    /// </summary>
+    public string? PrescreenAnswers { get; set; }
+
     public int Version { get; set; }
 }
 

@@ -52,7 +52,11 @@ public enum TriggerKind
     Recurring = 9,
 }
 
-/// <summary>The event that enrols a customer. Only the parameters of its kind are used.</summary>
+/// <summary>
+/// The event that enrols a customer. Only the parameters of its kind are used: AccountOpened Hours (and
+/// FirstAccountOnly for new customers), StageChanged Stage, MortgageRepaidMonths Months, LoanMaturityInDays Days,
+/// SegmentEntry SegmentId, NeedDetected NeedCode, Holiday HolidayDates (yyyy-MM-dd), Recurring Every (monthly, quarterly).
+/// </summary>
 public sealed record PlaybookTrigger(
     TriggerKind Kind,
     string? Stage = null,
@@ -61,7 +65,9 @@ public sealed record PlaybookTrigger(
     long? SegmentId = null,
     string? NeedCode = null,
     IReadOnlyList<string>? HolidayDates = null,
-    string? Every = null);
+    string? Every = null,
+    int? Hours = null,
+    bool? FirstAccountOnly = null);
 
 public enum StepKind
 {
@@ -73,9 +79,11 @@ public enum StepKind
 }
 
 /// <summary>
-/// One step. SendMessage: Channel (null = the customer's preferred channel), Purpose, Subject, Template (Liquid).
+/// One step. SendMessage: Channel (null = the customer's preferred channel), Purpose, Subject, Template (Liquid),
+/// and optionally ProductName and Offer for the template's product_name and offer.
 /// Wait: WaitHours. CreateTask: TaskTitle, TaskReason, Urgency, DueInDays, Questionnaire (pre-screening questions).
-/// BranchOnResponse: within WaitHours of the last message, go to OnResponseGoTo else OnNoResponseGoTo (step indexes).
+/// BranchOnResponse: within WaitHours of the last message, go to OnResponseGoTo else OnNoResponseGoTo (step indexes
+/// after this one; the number of steps means "end").
 /// </summary>
 public sealed record PlaybookStep(
     StepKind Kind,
@@ -90,7 +98,9 @@ public sealed record PlaybookStep(
     int? DueInDays = null,
     IReadOnlyList<string>? Questionnaire = null,
     int? OnResponseGoTo = null,
-    int? OnNoResponseGoTo = null);
+    int? OnNoResponseGoTo = null,
+    string? ProductName = null,
+    string? Offer = null);
 
 /// <summary>When an enrolled customer leaves early: they responded, a product was opened, consent was withdrawn, or a time limit.</summary>
 public sealed record PlaybookExitRules(

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BankCrm.Core.Common;
 using Fluid;
 
 namespace BankCrm.Data.Engagement.Outreach;
@@ -80,6 +81,26 @@ public static class MessageTemplates
         {
             return $"模板只能使用这些变量：{string.Join("、", MessageModel.Variables.Keys)}（{unknown.Message}）";
         }
+    }
+
+    /// <summary>
+    /// Checks a message's subject (may be empty: SMS and WeCom have none) and body for an editor, each error naming its
+    /// field ("subject", "body"), so the form shows it next to the field and the API answers with it.
+    /// </summary>
+    public static IReadOnlyList<FieldError> ValidateFields(string? subject, string? body)
+    {
+        var errors = new List<FieldError>();
+        if (!string.IsNullOrWhiteSpace(subject) && Validate(subject) is { } subjectError)
+        {
+            errors.Add(new FieldError("subject", "template", "标题模板：" + subjectError));
+        }
+
+        if (Validate(body) is { } bodyError)
+        {
+            errors.Add(new FieldError("body", "template", "正文模板：" + bodyError));
+        }
+
+        return errors;
     }
 
     /// <summary>Renders a template that <see cref="Validate"/> accepted; throws <see cref="ArgumentException"/> otherwise.</summary>

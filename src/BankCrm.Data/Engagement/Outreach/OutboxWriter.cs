@@ -9,6 +9,7 @@ namespace BankCrm.Data.Engagement.Outreach;
 /// A message to put in the outbox. <see cref="IdempotencyKey"/> names the one occurrence it stands for
 /// ("enrolment:42:step:0", "campaign:7:customer:1001"): enqueuing the same key again keeps the first message.
 /// <see cref="Channel"/> null means the customer's preferred channel among those they may be contacted on.
+/// <see cref="Urgent"/> lets a service message through the quiet hours and the suppression list (never marketing).
 /// </summary>
 public sealed record OutboundRequest(
     string IdempotencyKey,
@@ -20,7 +21,8 @@ public sealed record OutboundRequest(
     string Subject,
     string Body,
     DateTime NotBefore,
-    string CreatedBy);
+    string CreatedBy,
+    bool Urgent = false);
 
 /// <summary>
 /// The only way into the outbox. It only stores: consent, quiet hours, the frequency cap and the suppression list
@@ -38,10 +40,10 @@ public static class OutboxWriter
         // from another node, neither fails the caller's transaction nor adds a row.
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
-            INSERT INTO outbound_messages (idempotency_key, customer_id, channel, purpose, source, source_id, subject, body,
+            INSERT INTO outbound_messages (idempotency_key, customer_id, channel, purpose, source, source_id, urgent, subject, body,
                 status, attempts, next_attempt_at, created_at, created_by, version)
             VALUES ({request.IdempotencyKey}, {request.CustomerId}, {channel}, {(int)request.Purpose}, {(int)request.Source},
-                {request.SourceId}, {request.Subject}, {request.Body}, {(int)MessageStatus.Pending}, 0, {request.NotBefore}, {now},
+                {request.SourceId}, {request.Urgent && request.Purpose == MessagePurpose.Service}, {request.Subject}, {request.Body}, {(int)MessageStatus.Pending}, 0, {request.NotBefore}, {now},
                 {request.CreatedBy}, 0)
             ON CONFLICT (idempotency_key) DO NOTHING
             """,

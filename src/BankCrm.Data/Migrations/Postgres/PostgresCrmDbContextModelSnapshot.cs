@@ -1033,6 +1033,10 @@ namespace BankCrm.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("subject");
 
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("urgent");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -1155,6 +1159,11 @@ namespace BankCrm.Data.Migrations.Postgres
                     b.Property<long>("PlaybookId")
                         .HasColumnType("bigint")
                         .HasColumnName("playbook_id");
+
+                    b.Property<string>("PrescreenAnswers")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("prescreen_answers");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")

@@ -1004,6 +1004,10 @@ namespace BankCrm.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urgent");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -1122,6 +1126,11 @@ namespace BankCrm.Data.Migrations.Sqlite
                     b.Property<long>("PlaybookId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("playbook_id");
+
+                    b.Property<string>("PrescreenAnswers")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prescreen_answers");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
