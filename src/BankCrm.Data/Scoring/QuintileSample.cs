@@ -7,7 +7,7 @@ namespace BankCrm.Data.Scoring;
 /// <summary>
 /// Fixes the RFM quintile cut points before the batches: over every customer when the bank is no bigger than the
 /// sample, otherwise over ten evenly spaced slices of consecutive ids (range scans, like the batches), which
-/// follow the whole population's distribution closely because ids carry no meaning.
+/// follow the whole population's distribution closely because ids carry no meaning. Only the RFM values are read.
 /// </summary>
 internal static class QuintileSample
 {
@@ -19,7 +19,8 @@ internal static class QuintileSample
         var population = new List<CustomerSignals>();
         if (total <= sampleSize)
         {
-            population.AddRange(await SignalLoader.LoadAsync(db, 0, long.MaxValue, periods, cancellationToken));
+            var ids = await db.Customers.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+            population.AddRange(await RfmAsync(db, ids, periods, cancellationToken));
         }
         else
         {
@@ -28,13 +29,22 @@ internal static class QuintileSample
             {
                 var offset = (int)((long)total * slice / Slices);
                 var ids = await db.Customers.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).Skip(offset).Take(sliceSize).ToListAsync(cancellationToken);
-                if (ids.Count > 0)
-                {
-                    population.AddRange(await SignalLoader.LoadAsync(db, ids[0] - 1, ids[^1], periods, cancellationToken));
-                }
+                population.AddRange(await RfmAsync(db, ids, periods, cancellationToken));
             }
         }
 
         return RfmThresholds.From(population, periods.RunDate);
+    }
+
+    /// <summary>The RFM values of consecutive customers; those without a transaction in the window count with zero.</summary>
+    private static async Task<IEnumerable<CustomerSignals>> RfmAsync(CrmDbContext db, List<long> ids, ScoringPeriods periods, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rfm = await SignalLoader.AggregateAsync(db, SignalSql.Rfm, ids[0] - 1, ids[^1], periods, SignalRows.Read, cancellationToken);
+        return ids.Select(id => SignalRows.Rfm(id, rfm.GetValueOrDefault(id)));
     }
 }

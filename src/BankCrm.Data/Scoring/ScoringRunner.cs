@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BankCrm.Core.Segmentation;
 using BankCrm.Core.Segmentation.Scoring;
 using BankCrm.Data.Database;
@@ -124,110 +125,82 @@ public sealed class ScoringRunner(CrmDbContextFactory factory, ScoringSettings s
         await using var scope = services.CreateAsyncScope();
         var churn = scope.ServiceProvider.GetService<IChurnScorer>();
         DateOnly? previousDate;
-        RfmThresholds thresholds;
         DatabaseProvider provider;
         await using (var db = factory.CreateDbContext())
         {
             provider = db.Provider;
             previousDate = await db.ScoringRuns.Where(r => r.RunDate < run.RunDate && r.Status == ScoringRunStatus.Completed)
                 .MaxAsync(r => (DateOnly?)r.RunDate, cancellationToken);
-            thresholds = await QuintileSample.ThresholdsAsync(db, periods, settings.QuintileSampleSize, cancellationToken);
         }
 
-        var last = run.LastCustomerId;
-        var scored = run.CustomersScored;
-        progress?.Report(new ScoringProgress(run.RunDate, scored, run.CustomersTotal));
+        progress?.Report(new ScoringProgress(run.RunDate, run.CustomersScored, run.CustomersTotal));
 
-        // Reading batch n+1 overlaps writing batch n (its own connection and transaction): PostgreSQL aggregates
-        // the next range while it stores the previous one. Writes stay in id order, one at a time, so the
-        // progress row still names the last customer whose scores are committed. SQLite has one writer and
-        // readers would hold it off, so there a batch is written before the next is read.
+        // PostgreSQL: one pass over each table for the whole run, merged in id order, while earlier batches are
+        // written on connections of their own (two at a time, committed in id order). SQLite has one writer and
+        // readers would hold it off, so there a batch is read with range queries and written before the next is read.
         var overlap = provider == DatabaseProvider.Postgres;
-        Task? writing = null;
+        ISignalSource source = overlap
+            ? new StreamedSignals(factory, periods, previousDate, settings.BatchSize)
+            : new BatchedSignals(factory, periods, previousDate, settings.BatchSize);
+        // The quintile sample is read while the first batch is: only scoring needs the thresholds.
+        var sampling = ThresholdsAsync(periods, cancellationToken);
+        var writer = new OrderedBatchWriter(factory, run, progress, overlap ? 2 : 1);
         try
         {
-            while (true)
+            await foreach (var batch in source.ReadAsync(run.LastCustomerId, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var batch = await ReadBatchAsync(run.RunDate, last, periods, thresholds, previousDate, churn, cancellationToken);
-                if (batch is null)
-                {
-                    break;
-                }
-
-                if (writing is not null)
-                {
-                    await writing;
-                    writing = null;
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                scored += batch.Scores.Count;
-                writing = WriteBatchAsync(run, batch, scored, progress, cancellationToken);
-                last = batch.LastCustomerId;
+                var result = await ScoreBatchAsync(run.RunDate, batch, await sampling, churn, cancellationToken);
+                await writer.AddAsync(result, cancellationToken);
                 if (!overlap)
                 {
-                    await writing;
-                    writing = null;
+                    await writer.DrainAsync();
                 }
             }
+
+            await writer.DrainAsync();
+        }
+        catch
+        {
+            await writer.AbandonAsync();
+            throw;
         }
         finally
         {
-            if (writing is not null)
-            {
-                await writing;
-            }
+            // Not awaited when the source failed first (or had nothing to read): its outcome no longer matters, but it must end.
+            await sampling.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
-    private sealed record ScoredBatch(long LastCustomerId, List<CustomerScore> Scores, List<CustomerNeed> Needs);
-
-    private async Task<ScoredBatch?> ReadBatchAsync(
-        DateOnly runDate, long last, ScoringPeriods periods, RfmThresholds thresholds, DateOnly? previousDate, IChurnScorer? churn, CancellationToken cancellationToken)
+    private async Task<RfmThresholds> ThresholdsAsync(ScoringPeriods periods, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var ids = await SignalLoader.NextIdsAsync(db, last, settings.BatchSize, cancellationToken);
-        if (ids.Count == 0)
-        {
-            return null;
-        }
+        return await QuintileSample.ThresholdsAsync(db, periods, settings.QuintileSampleSize, cancellationToken);
+    }
 
-        var (from, to) = (last, ids[^1]);
-        var signals = await SignalLoader.LoadAsync(db, from, to, periods, cancellationToken);
-        var previous = previousDate is { } date
-            ? await db.CustomerScores.AsNoTracking().Where(s => s.RunDate == date && s.CustomerId > from && s.CustomerId <= to)
-                .ToDictionaryAsync(s => s.CustomerId, s => new PreviousScore(s.LifecycleStage, s.StageSince), cancellationToken)
-            : [];
-        var predictions = churn is null ? null : await churn.ScoreAsync(ids, runDate, cancellationToken);
+    private async Task<ScoredBatch> ScoreBatchAsync(DateOnly runDate, SignalBatch batch, RfmThresholds thresholds, IChurnScorer? churn, CancellationToken cancellationToken)
+    {
+        var predictions = churn is null ? null : await churn.ScoreAsync([.. batch.Signals.Select(s => s.CustomerId)], runDate, cancellationToken);
+        return Score(runDate, batch, thresholds, predictions);
+    }
 
-        var scores = new List<CustomerScore>(signals.Count);
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ScoredBatch Score(DateOnly runDate, SignalBatch batch, RfmThresholds thresholds, IReadOnlyDictionary<long, ChurnPrediction>? predictions)
+    {
+        var scores = new List<CustomerScore>(batch.Signals.Count);
         var needs = new List<CustomerNeed>();
-        foreach (var s in signals)
+        foreach (var s in batch.Signals)
         {
             var prediction = predictions?.GetValueOrDefault(s.CustomerId);
             var churnInput = prediction is null ? null : new ChurnInput(prediction.Probability, prediction.ModelVersion, prediction.Factors);
-            var (score, detected) = ScoreCalculator.Calculate(s, runDate, thresholds, settings, previous.GetValueOrDefault(s.CustomerId), churnInput);
+            var (score, detected) = ScoreCalculator.Calculate(s, runDate, thresholds, settings, batch.Previous.GetValueOrDefault(s.CustomerId), churnInput);
             scores.Add(score);
-            needs.AddRange(detected.Select(n => new CustomerNeed { RunDate = runDate, CustomerId = s.CustomerId, NeedCode = n.Code, Evidence = n.Evidence }));
+            foreach (var need in detected)
+            {
+                needs.Add(new CustomerNeed { RunDate = runDate, CustomerId = s.CustomerId, NeedCode = need.Code, Evidence = need.Evidence });
+            }
         }
 
-        return new ScoredBatch(to, scores, needs);
-    }
-
-    /// <summary>The batch's rows and the run's progress commit together: after a crash the run resumes after the batch.</summary>
-    private async Task WriteBatchAsync(ScoringRun run, ScoredBatch batch, int scored, IProgress<ScoringProgress>? progress, CancellationToken cancellationToken)
-    {
-        await using var db = factory.CreateDbContext();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            await ScoreWriter.WriteAsync(db, batch.Scores, batch.Needs, cancellationToken);
-            await db.ScoringRuns.Where(r => r.RunDate == run.RunDate)
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.LastCustomerId, batch.LastCustomerId).SetProperty(r => r.CustomersScored, scored), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        progress?.Report(new ScoringProgress(run.RunDate, scored, Math.Max(scored, run.CustomersTotal)));
+        return new ScoredBatch(batch.LastCustomerId, scores, needs);
     }
 
     private async Task FinishAsync(DateOnly runDate, ScoringRunStatus status, string? error, CancellationToken cancellationToken)

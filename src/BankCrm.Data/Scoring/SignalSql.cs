@@ -4,16 +4,25 @@ using BankCrm.Core.Holdings;
 namespace BankCrm.Data.Scoring;
 
 /// <summary>
-/// The two aggregate queries of a batch, one row per customer, over a range of customer ids. Plain SQL that both
+/// The aggregate queries of a batch, one row per customer, over a range of customer ids. Plain SQL that both
 /// providers run as is: each is a range scan of the (customer_id, occurred_at) index, and the demo and
-/// production loads write a customer's rows together, so a batch reads neighbouring pages.
+/// production loads write a customer's rows together, so a batch reads neighbouring pages. The streamed run on
+/// PostgreSQL computes the same columns in the same order over every customer at once (<see cref="SignalStreamSql"/>).
 /// </summary>
 internal static class SignalSql
 {
-    private static readonly string Assets = string.Join(",", ProductCategories.Assets.Select(c => (int)c));
+    public static readonly string Assets = string.Join(",", ProductCategories.Assets.Select(c => (int)c));
 
     // Interest and fees are the bank's doing, not the customer's: they count neither for RFM nor for activity.
-    private static readonly string CustomerInitiated = $"t.kind NOT IN ({(int)TransactionKind.Interest},{(int)TransactionKind.Fee})";
+    public static readonly string CustomerInitiated = $"t.kind NOT IN ({(int)TransactionKind.Interest},{(int)TransactionKind.Fee})";
+
+    /// <summary>Just the RFM values (columns 1–3 of <see cref="Transactions"/>), for the quintile sample.</summary>
+    public static readonly string Rfm = $"""
+        SELECT t.customer_id, MAX(t.occurred_at), COUNT(*), SUM(ABS(t.amount))
+        FROM transactions t
+        WHERE t.customer_id > @from AND t.customer_id <= @to AND t.occurred_at >= @rfm AND t.occurred_at < @end AND {CustomerInitiated}
+        GROUP BY t.customer_id
+        """;
 
     public static readonly string Transactions = $"""
         SELECT t.customer_id,
