@@ -25,7 +25,7 @@ if [ "${MIGRATE:-0}" = 1 ]; then $APP migrate; fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "postgres: $(psql -Atc 'show server_version')"
 echo "database: $PGDATABASE, $(psql -Atc 'select count(*) from customers') customers, $(psql -Atc "select reltuples::bigint from pg_class where relname='transactions'") transactions (estimate)"
-echo "churn model: $(psql -Atc 'select count(*) from ml_models' 2>/dev/null || echo '?') stored (none: the run skips churn)"
+echo "churn models stored: $(psql -Atc "select count(*) from ml_models where kind = 'churn'" 2>/dev/null || echo "?") (with none the run skips churn; train one with: model train churn)"
 echo "previous completed run: $(psql -Atc "select coalesce(max(run_date)::text, 'none') from scoring_runs where run_date < '$RUN_DATE' and status = 2")"
 
 for round in $(seq "${REPEAT:-1}"); do

@@ -23,10 +23,13 @@ internal sealed record ScoringPeriods(DateOnly RunDate, ScoringSettings Settings
 
     public DateTime Months12Start => Utc(RunDate.AddDays(1).AddMonths(-12));
 
-    /// <summary>The earliest instant any look-back reads.</summary>
-    public DateTime ScanStart => new[] { RfmStart, PreviousStart, Months6Start, Months12Start }.Min();
+    /// <summary>The churn model's look-backs (the streamed run computes its inputs in the same pass).</summary>
+    public Churn.ChurnWindows Churn => Scoring.Churn.ChurnWindows.Of(RunDate);
 
-    public DateTime EventScanStart => new[] { PreviousStart, Months3Start, Days30Start }.Min();
+    /// <summary>The earliest instant any look-back reads.</summary>
+    public DateTime ScanStart => new[] { RfmStart, PreviousStart, Months6Start, Months12Start, Churn.Days180 }.Min();
+
+    public DateTime EventScanStart => new[] { PreviousStart, Months3Start, Days30Start, Churn.Days180 }.Min();
 
     private static DateTime Utc(DateOnly chinaDay) =>
         DateTime.SpecifyKind(chinaDay.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset, DateTimeKind.Utc);

@@ -138,9 +138,12 @@ public sealed class ScoringRunner(CrmDbContextFactory factory, ScoringSettings s
         // PostgreSQL: one pass over each table for the whole run, merged in id order, while earlier batches are
         // written on connections of their own (two at a time, committed in id order). SQLite has one writer and
         // readers would hold it off, so there a batch is read with range queries and written before the next is read.
+        // With a churn model, the streams also gather the model's inputs; a scorer that cannot take them (or SQLite)
+        // computes them per batch.
         var overlap = provider == DatabaseProvider.Postgres;
+        var streamChurn = overlap && churn is IChurnFeatureScorer withFeatures && await withFeatures.HasModelAsync(cancellationToken);
         ISignalSource source = overlap
-            ? new StreamedSignals(factory, periods, previousDate, settings.BatchSize)
+            ? new StreamedSignals(factory, periods, previousDate, settings.BatchSize, streamChurn)
             : new BatchedSignals(factory, periods, previousDate, settings.BatchSize);
         // The quintile sample is read while the first batch is: only scoring needs the thresholds.
         var sampling = ThresholdsAsync(periods, cancellationToken);
@@ -179,7 +182,12 @@ public sealed class ScoringRunner(CrmDbContextFactory factory, ScoringSettings s
 
     private async Task<ScoredBatch> ScoreBatchAsync(DateOnly runDate, SignalBatch batch, RfmThresholds thresholds, IChurnScorer? churn, CancellationToken cancellationToken)
     {
-        var predictions = churn is null ? null : await churn.ScoreAsync([.. batch.Signals.Select(s => s.CustomerId)], runDate, cancellationToken);
+        var predictions = (churn, batch.Churn) switch
+        {
+            (null, _) => null,
+            (IChurnFeatureScorer scorer, { } features) => await scorer.ScoreAsync(features, cancellationToken),
+            _ => await churn.ScoreAsync([.. batch.Signals.Select(s => s.CustomerId)], runDate, cancellationToken),
+        };
         return Score(runDate, batch, thresholds, predictions);
     }
 

@@ -75,6 +75,11 @@ internal static class SignalLoader
         Add(command, "m3", periods.Months3Start);
         Add(command, "m6", periods.Months6Start);
         Add(command, "m12", periods.Months12Start);
+        var churn = periods.Churn;
+        Add(command, "c30", churn.Days30);
+        Add(command, "c60", churn.Days60);
+        Add(command, "c90", churn.Days90);
+        Add(command, "c180", churn.Days180);
     }
 
     private static void Add(DbCommand command, string name, object value)

@@ -33,43 +33,86 @@ internal static class SignalStreamSql
 
     /// <summary>
     /// Per customer and account, so no join is needed: column 6 is the account's net flow over six months, which
-    /// the merge adds up over the customer's asset accounts; the last column is the account.
+    /// the merge adds up over the customer's asset accounts; column 12 is the account. With <paramref name="churn"/>
+    /// the churn model's inputs follow (<see cref="ChurnColumns"/>): they count rows after the run date too, so
+    /// the scan has no upper bound and every other column stops at <c>@end</c> itself.
     /// </summary>
-    public static readonly string Transactions = $"""
-        SELECT t.customer_id,
-          MAX(t.occurred_at) FILTER (WHERE {CustomerInitiated} AND t.occurred_at >= @rfm),
-          COUNT(*) FILTER (WHERE {CustomerInitiated} AND t.occurred_at >= @rfm),
-          SUM(ABS(t.amount)) FILTER (WHERE {CustomerInitiated} AND t.occurred_at >= @rfm),
-          COUNT(*) FILTER (WHERE {CustomerInitiated} AND t.occurred_at >= @cur),
-          COUNT(*) FILTER (WHERE {CustomerInitiated} AND t.occurred_at >= @prev AND t.occurred_at < @cur),
-          SUM(t.amount) FILTER (WHERE t.occurred_at >= @m6),
-          COUNT(*) FILTER (WHERE t.occurred_at >= @m3 AND t.kind IN ({(int)TransactionKind.CrossBorderRemittanceIn},{(int)TransactionKind.CrossBorderRemittanceOut})),
-          COUNT(*) FILTER (WHERE t.occurred_at >= @m6 AND t.merchant_category = '母婴'),
-          SUM(ABS(t.amount)) FILTER (WHERE t.occurred_at >= @m6 AND t.merchant_category = '母婴'),
-          COUNT(*) FILTER (WHERE t.occurred_at >= @m6 AND t.merchant_category = '教育'),
-          COUNT(*) FILTER (WHERE t.occurred_at >= @m6 AND t.merchant_category = '家居'),
-          t.account_id
-        FROM transactions t
-        WHERE t.customer_id > @after AND t.occurred_at >= @scan AND t.occurred_at < @end
-        GROUP BY t.customer_id, t.account_id
-        ORDER BY t.customer_id, t.account_id
+    public static string Transactions(bool churn)
+    {
+        var until = churn ? " AND t.occurred_at < @end" : "";
+        return $"""
+            SELECT t.customer_id,
+              MAX(t.occurred_at) FILTER (WHERE {CustomerInitiated} AND t.occurred_at >= @rfm{until}),
+              COUNT(*) FILTER (WHERE {CustomerInitiated} AND t.occurred_at >= @rfm{until}),
+              SUM(ABS(t.amount)) FILTER (WHERE {CustomerInitiated} AND t.occurred_at >= @rfm{until}),
+              COUNT(*) FILTER (WHERE {CustomerInitiated} AND t.occurred_at >= @cur{until}),
+              COUNT(*) FILTER (WHERE {CustomerInitiated} AND t.occurred_at >= @prev AND t.occurred_at < @cur),
+              SUM(t.amount) FILTER (WHERE t.occurred_at >= @m6{until}),
+              COUNT(*) FILTER (WHERE t.occurred_at >= @m3{until} AND t.kind IN ({(int)TransactionKind.CrossBorderRemittanceIn},{(int)TransactionKind.CrossBorderRemittanceOut})),
+              COUNT(*) FILTER (WHERE t.occurred_at >= @m6{until} AND t.merchant_category = '母婴'),
+              SUM(ABS(t.amount)) FILTER (WHERE t.occurred_at >= @m6{until} AND t.merchant_category = '母婴'),
+              COUNT(*) FILTER (WHERE t.occurred_at >= @m6{until} AND t.merchant_category = '教育'),
+              COUNT(*) FILTER (WHERE t.occurred_at >= @m6{until} AND t.merchant_category = '家居'),
+              t.account_id{(churn ? ChurnColumns : "")}
+            FROM transactions t
+            WHERE t.customer_id > @after AND t.occurred_at >= @scan{(churn ? "" : " AND t.occurred_at < @end")}
+            GROUP BY t.customer_id, t.account_id
+            ORDER BY t.customer_id, t.account_id
+            """;
+    }
+
+    /// <summary>
+    /// Columns 13–24 of <see cref="Transactions"/> for the churn model, per account: the flows of
+    /// <see cref="Churn.ChurnFlows"/> and the counts of <see cref="Churn.ChurnActivity"/> (the per-batch
+    /// <see cref="Churn.ChurnFeatureQuery"/> computes the same per customer).
+    /// </summary>
+    private static readonly string ChurnColumns = "," + $"""
+
+              SUM(t.amount) FILTER (WHERE t.occurred_at >= @end),
+              COUNT(*) FILTER (WHERE t.occurred_at >= @end),
+              SUM(t.amount) FILTER (WHERE t.occurred_at >= @c60 AND t.occurred_at < @end),
+              SUM(t.amount) FILTER (WHERE t.occurred_at >= @c90 AND t.occurred_at < @end),
+              COUNT(*) FILTER (WHERE t.occurred_at >= @c30 AND t.occurred_at < @end),
+              COUNT(*) FILTER (WHERE t.occurred_at >= @c90 AND t.occurred_at < @end),
+              COUNT(*) FILTER (WHERE t.occurred_at >= @c180 AND t.occurred_at < @c90),
+              MAX(t.occurred_at) FILTER (WHERE t.occurred_at >= @c180 AND t.occurred_at < @end),
+              COUNT(*) FILTER (WHERE t.kind = {(int)TransactionKind.Salary} AND t.occurred_at >= @c60 AND t.occurred_at < @end),
+              COUNT(*) FILTER (WHERE t.kind = {(int)TransactionKind.Salary} AND t.occurred_at >= @c180 AND t.occurred_at < @c60),
+              COUNT(*) FILTER (WHERE t.kind = {(int)TransactionKind.WealthRedemption} AND t.amount < 0 AND t.occurred_at >= @c90 AND t.occurred_at < @end),
+              SUM(-t.amount) FILTER (WHERE t.kind IN ({(int)TransactionKind.TransferOut},{(int)TransactionKind.CrossBorderRemittanceOut}) AND t.occurred_at >= @c90 AND t.occurred_at < @end)
         """;
 
-    public static readonly string AppEvents = $"""
-        SELECT e.customer_id,
-          COUNT(*) FILTER (WHERE e.kind = {(int)AppEventKind.Login} AND e.occurred_at >= @cur),
-          COUNT(*) FILTER (WHERE e.kind = {(int)AppEventKind.Login} AND e.occurred_at >= @prev AND e.occurred_at < @cur),
-          COUNT(*) FILTER (WHERE e.kind = {(int)AppEventKind.FxRateQuery} AND e.occurred_at >= @m3),
-          COUNT(*) FILTER (WHERE e.kind = {(int)AppEventKind.ProductView} AND e.occurred_at >= @d30
-            AND e.product_id IN (SELECT p.id FROM products p WHERE p.category IN ({(int)ProductCategory.Wealth},{(int)ProductCategory.Fund})))
-        FROM app_events e
-        WHERE e.customer_id > @after AND e.occurred_at >= @escan AND e.occurred_at < @end
-        GROUP BY e.customer_id
-        ORDER BY e.customer_id
-        """;
+    /// <summary>App events per customer; with <paramref name="churn"/>, columns 5–7 count the logins of <see cref="Churn.ChurnLogins"/>.</summary>
+    public static string AppEvents(bool churn)
+    {
+        var login = $"e.kind = {(int)AppEventKind.Login}";
+        var churnColumns = churn
+            ? "," + $"""
 
+              COUNT(*) FILTER (WHERE {login} AND e.occurred_at >= @c30),
+              COUNT(*) FILTER (WHERE {login} AND e.occurred_at >= @c90),
+              COUNT(*) FILTER (WHERE {login} AND e.occurred_at >= @c180 AND e.occurred_at < @c90)
+            """
+            : "";
+        return $"""
+            SELECT e.customer_id,
+              COUNT(*) FILTER (WHERE {login} AND e.occurred_at >= @cur),
+              COUNT(*) FILTER (WHERE {login} AND e.occurred_at >= @prev AND e.occurred_at < @cur),
+              COUNT(*) FILTER (WHERE e.kind = {(int)AppEventKind.FxRateQuery} AND e.occurred_at >= @m3),
+              COUNT(*) FILTER (WHERE e.kind = {(int)AppEventKind.ProductView} AND e.occurred_at >= @d30
+                AND e.product_id IN (SELECT p.id FROM products p WHERE p.category IN ({(int)ProductCategory.Wealth},{(int)ProductCategory.Fund}))){churnColumns}
+            FROM app_events e
+            WHERE e.customer_id > @after AND e.occurred_at >= @escan AND e.occurred_at < @end
+            GROUP BY e.customer_id
+            ORDER BY e.customer_id
+            """;
+    }
+
+    /// <summary>Complaint notes of 12 months; columns 2–3 count those of the churn model's 180 days (<see cref="Churn.ChurnNotes"/>).</summary>
     public const string Complaints = """
-        SELECT i.customer_id, COUNT(*)
+        SELECT i.customer_id, COUNT(*),
+          COUNT(*) FILTER (WHERE i.occurred_at >= @c180 AND i.summary LIKE '%投诉%'),
+          COUNT(*) FILTER (WHERE i.occurred_at >= @c180 AND (i.summary LIKE '%他行%' OR i.summary LIKE '%其他银行%'))
         FROM interactions i
         WHERE i.customer_id > @after AND i.occurred_at >= @m12 AND i.occurred_at < @end
           AND (i.summary LIKE '%投诉%' OR i.summary LIKE '%不满%' OR i.summary LIKE '%他行%' OR i.summary LIKE '%其他银行%')

@@ -5,6 +5,7 @@ using BankCrm.Core.Holdings;
 using BankCrm.Core.Segmentation;
 using BankCrm.Core.Segmentation.Scoring;
 using BankCrm.Data.Database;
+using BankCrm.Data.Scoring.Churn;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -15,9 +16,10 @@ namespace BankCrm.Data.Scoring;
 /// ordered by customer id run at the same time on connections of their own (<see cref="SignalStreamSql"/>) and one
 /// thread merges them customer by customer, so the server aggregates the transactions and the app events in
 /// other processes while the run scores and writes. The merge runs at most two batches ahead of the consumer;
-/// memory holds those batches, never the population.
+/// memory holds those batches, never the population. With <paramref name="churn"/> the same pass also gathers
+/// the churn model's inputs (<see cref="ChurnFeatureBuilder"/>), so scoring with a model reads no table twice.
 /// </summary>
-internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriods periods, DateOnly? previousDate, int batchSize) : ISignalSource
+internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriods periods, DateOnly? previousDate, int batchSize, bool churn = false) : ISignalSource
 {
     private const int BatchesAhead = 2;
 
@@ -32,7 +34,7 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
         var streams = await OpenAllAsync(after, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var batches = Channel.CreateBounded<SignalBatch>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
-        var merge = new Merge(streams, products, periods.RunDate, batchSize, batches.Writer);
+        var merge = new Merge(streams, products, periods, batchSize, churn, batches.Writer);
         var producer = Task.Factory.StartNew(() => merge.Run(stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
@@ -60,14 +62,17 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
     /// <summary>Starts every query at once (each waits for its first row on the server); if one fails, the others are closed.</summary>
     private async Task<List<OrderedStream>> OpenAllAsync(long after, CancellationToken cancellationToken)
     {
-        string[] queries = [SignalStreamSql.Customers, SignalStreamSql.Accounts, SignalStreamSql.Transactions, SignalStreamSql.AppEvents, SignalStreamSql.Complaints];
+        var transactions = SignalStreamSql.Transactions(churn);
+        string[] queries = [SignalStreamSql.Customers, SignalStreamSql.Accounts, transactions, SignalStreamSql.AppEvents(churn), SignalStreamSql.Complaints];
         if (previousDate is not null)
         {
             queries = [.. queries, SignalStreamSql.Previous];
         }
 
+        // Only the transactions, the biggest table by far, are read in parallel (SignalStreamSql.Parallel).
         var opening = queries.Select(sql => OrderedStream.OpenAsync(
-            factory.Options.ConnectionString, sql, SettingsOf(sql), command => Bind(command, after), cancellationToken)).ToList();
+            factory.Options.ConnectionString, sql, SignalStreamSql.Settings + "; " + (sql == transactions ? SignalStreamSql.Parallel : SignalStreamSql.Serial),
+            command => Bind(command, after), cancellationToken)).ToList();
         try
         {
             return [.. await Task.WhenAll(opening)];
@@ -83,9 +88,6 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
         }
     }
 
-    private static string SettingsOf(string sql) =>
-        SignalStreamSql.Settings + "; " + (sql == SignalStreamSql.Transactions ? SignalStreamSql.Parallel : SignalStreamSql.Serial);
-
     private void Bind(NpgsqlCommand command, long after)
     {
         SignalLoader.Bind(command, periods, after, long.MaxValue);
@@ -97,8 +99,12 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
 
     /// <summary>The merge, on a thread of its own: reads every stream in step, customer by customer.</summary>
     private sealed class Merge(
-        List<OrderedStream> streams, Dictionary<int, (ProductCategory Category, string Name)> products, DateOnly runDate, int batchSize, ChannelWriter<SignalBatch> output)
+        List<OrderedStream> streams, Dictionary<int, (ProductCategory Category, string Name)> products, ScoringPeriods periods, int batchSize, bool churn,
+        ChannelWriter<SignalBatch> output)
     {
+        private readonly DateOnly runDate = periods.RunDate;
+        private readonly ChurnWindows windows = periods.Churn;
+
         public void Run(CancellationToken cancellationToken)
         {
             try
@@ -121,8 +127,10 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
             var previousScores = streams.Count > 5 ? streams[5] : null;
             var batch = new List<CustomerSignals>(batchSize);
             var previous = new Dictionary<long, PreviousScore>();
+            var churnBatch = churn ? new List<ChurnFeatures>(batchSize) : null;
             var held = new List<AccountRow>();
             var assetAccounts = new List<long>();
+            var churnAccounts = new List<(long Id, ChurnAccount Account)>();
             while (customers.HasRow)
             {
                 var c = customers.Row;
@@ -131,6 +139,7 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
 
                 held.Clear();
                 assetAccounts.Clear();
+                churnAccounts.Clear();
                 for (; accounts.At(id); accounts.Next())
                 {
                     var a = accounts.Row;
@@ -140,6 +149,12 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
                         assetAccounts.Add(a.GetInt64(1));
                     }
 
+                    if (churn && a.GetFieldValue<DateOnly>(5) <= runDate)
+                    {
+                        var closed = (AccountStatus)a.GetInt32(7) == AccountStatus.Closed;
+                        churnAccounts.Add((a.GetInt64(1), new ChurnAccount(category, (double)a.GetDecimal(3), a.IsDBNull(4) ? ReferenceRates.Cny : a.GetString(4), closed, default)));
+                    }
+
                     if ((AccountStatus)a.GetInt32(7) != AccountStatus.Closed)
                     {
                         held.Add(new AccountRow(a.GetInt64(1), id, category, name, a.GetDecimal(3), a.IsDBNull(4) ? ReferenceRates.Cny : a.GetString(4), a.GetFieldValue<DateOnly>(5), a.IsDBNull(6) ? null : a.GetFieldValue<DateOnly>(6)));
@@ -147,13 +162,43 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
                 }
 
                 TransactionTotals? t = null;
+                ChurnActivity activity = default;
                 for (; transactions.At(id); transactions.Next())
                 {
-                    t = ReadTransactions(transactions.Row, assetAccounts, t);
+                    var r = transactions.Row;
+                    if (churn)
+                    {
+                        activity = activity.Add(ReadChurnActivity(r));
+                        AddChurnFlows(r, churnAccounts);
+                    }
+
+                    // With the churn columns the scan reaches past the run date; rows of those days only add zeros here.
+                    t = ReadTransactions(r, assetAccounts, t);
                 }
 
-                EventTotals? e = events.At(id) ? ReadEvents(events) : null;
-                var complaintCount = complaints.At(id) ? ReadCount(complaints) : 0;
+                ChurnLogins logins = default;
+                EventTotals? e = null;
+                if (events.At(id))
+                {
+                    e = ReadEvents(events.Row);
+                    logins = churn ? new ChurnLogins(Count(events.Row, 5), Count(events.Row, 6), Count(events.Row, 7)) : default;
+                    events.Next();
+                }
+
+                var complaintCount = 0;
+                ChurnNotes notes = default;
+                if (complaints.At(id))
+                {
+                    complaintCount = Count(complaints.Row, 1);
+                    notes = new ChurnNotes(Count(complaints.Row, 2), Count(complaints.Row, 3));
+                    complaints.Next();
+                }
+
+                if (churnBatch is not null && customer.CreatedAt < windows.End)
+                {
+                    churnBatch.Add(ChurnFeatureBuilder.Build(
+                        new ChurnCustomer(id, customer.Type, customer.BirthDate, customer.CreatedAt), churnAccounts.Select(a => a.Account), activity, logins, notes, runDate, windows));
+                }
                 if (previousScores is not null && previousScores.At(id))
                 {
                     var p = previousScores.Row;
@@ -165,9 +210,10 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
                 customers.Next();
                 if (batch.Count == batchSize || !customers.HasRow)
                 {
-                    Write(new SignalBatch(id, batch, previous), cancellationToken);
+                    Write(new SignalBatch(id, batch, previous, churnBatch), cancellationToken);
                     batch = new List<CustomerSignals>(batchSize);
                     previous = [];
+                    churnBatch = churn ? new List<ChurnFeatures>(batchSize) : null;
                 }
             }
         }
@@ -196,20 +242,25 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
                 s.BabySpend6Months + Sum(r, 9), s.Education6Months + Count(r, 10), s.Home6Months + Count(r, 11));
         }
 
-        private static EventTotals ReadEvents(OrderedStream stream)
+        private static EventTotals ReadEvents(NpgsqlDataReader r) => new(Count(r, 1), Count(r, 2), Count(r, 3), Count(r, 4));
+
+        /// <summary>One account's share of the customer's churn activity (columns 17–24 of the transactions stream).</summary>
+        private static ChurnActivity ReadChurnActivity(NpgsqlDataReader r) => new(
+            Count(r, 17), Count(r, 18), Count(r, 19), r.IsDBNull(20) ? null : r.GetDateTime(20), Count(r, 21), Count(r, 22), Count(r, 23), Double(r, 24));
+
+        /// <summary>Puts the account's churn flows (columns 13–16) on the account, when it was open by the run date.</summary>
+        private static void AddChurnFlows(NpgsqlDataReader r, List<(long Id, ChurnAccount Account)> accounts)
         {
-            var r = stream.Row;
-            var totals = new EventTotals(Count(r, 1), Count(r, 2), Count(r, 3), Count(r, 4));
-            stream.Next();
-            return totals;
+            var accountId = r.GetInt64(12);
+            var index = accounts.FindIndex(a => a.Id == accountId);
+            if (index >= 0)
+            {
+                var (id, account) = accounts[index];
+                accounts[index] = (id, account with { Flows = account.Flows.Add(new ChurnFlows(Double(r, 13), Double(r, 15), Double(r, 16), Count(r, 14))) });
+            }
         }
 
-        private static int ReadCount(OrderedStream stream)
-        {
-            var count = Count(stream.Row, 1);
-            stream.Next();
-            return count;
-        }
+        private static double Double(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? 0 : (double)r.GetDecimal(i);
 
         private static int Count(NpgsqlDataReader r, int i) => checked((int)r.GetInt64(i));
 

@@ -34,7 +34,7 @@ internal static class CliModel
                     await using var db = factory.CreateDbContext();
                     await db.Database.MigrateAsync(cancellationToken);
                     var progress = new Progress<string>(m => Console.Out.WriteLine(m));
-                    trained = await new ChurnTraining(db, TimeProvider.System).TrainOnDatabaseAsync(result.GetValue(asOf), progress, cancellationToken);
+                    trained = await new ChurnTraining(db, TimeProvider.System, factory).TrainOnDatabaseAsync(result.GetValue(asOf), progress, cancellationToken);
                 }
 
                 var text = ChurnReport.Format(trained);

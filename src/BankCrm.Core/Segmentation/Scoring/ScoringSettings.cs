@@ -30,6 +30,13 @@ public sealed record ScoringSettings
     /// <summary>Customers per read and commit; bigger batches cost fewer round trips and range scans (docs/performance.md).</summary>
     public int BatchSize { get; init; } = 20_000;
 
+    /// <summary>
+    /// The churn probability from which the run also stores the reasons (the three factors that push it up most).
+    /// Explaining costs five times what predicting does; below this a customer is not at risk and the 360 page
+    /// says so instead of listing reasons (docs/models.md).
+    /// </summary>
+    public double ChurnFactorsFrom { get; init; } = 0.10;
+
     /// <summary>Customers sampled to fix the RFM quintile thresholds; the whole population when it is smaller.</summary>
     public int QuintileSampleSize { get; init; } = 50_000;
 }

@@ -14,16 +14,11 @@ namespace BankCrm.Data.Scoring.Churn;
 /// </summary>
 internal sealed class ChurnFeatureQuery(CrmDbContext db)
 {
-    private const int Window = 180;
-
     public async Task<IReadOnlyList<ChurnFeatures>> ComputeAsync(IReadOnlyList<long> customerIds, DateOnly asOf, CancellationToken cancellationToken)
     {
         var ids = customerIds.Distinct().ToList();
-        var end = Utc(asOf.AddDays(1));
-        var d30 = end.AddDays(-30);
-        var d60 = end.AddDays(-60);
-        var d90 = end.AddDays(-90);
-        var d180 = end.AddDays(-Window);
+        var w = ChurnWindows.Of(asOf);
+        var (end, d30, d60, d90, d180) = (w.End, w.Days30, w.Days60, w.Days90, w.Days180);
 
         var customers = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id) && c.CreatedAt < end)
             .OrderBy(c => c.Id)
@@ -43,7 +38,7 @@ internal sealed class ChurnFeatureQuery(CrmDbContext db)
                 Last90 = g.Sum(t => t.OccurredAt < end ? (double)t.Amount : 0.0),
                 AnyAfter = g.Count(t => t.OccurredAt >= end),
             })
-            .ToListAsync(cancellationToken)).ToDictionary(f => f.AccountId);
+            .ToListAsync(cancellationToken)).ToDictionary(f => f.AccountId, f => new ChurnFlows(f.After, f.Last60, f.Last90, f.AnyAfter));
         var activity = (await db.Transactions.AsNoTracking().Where(t => ids.Contains(t.CustomerId) && t.OccurredAt >= d180 && t.OccurredAt < end)
             .GroupBy(t => t.CustomerId)
             .Select(g => new
@@ -58,11 +53,13 @@ internal sealed class ChurnFeatureQuery(CrmDbContext db)
                 Redemptions90 = g.Count(t => t.Kind == TransactionKind.WealthRedemption && t.Amount < 0 && t.OccurredAt >= d90),
                 TransfersOut90 = g.Sum(t => (t.Kind == TransactionKind.TransferOut || t.Kind == TransactionKind.CrossBorderRemittanceOut) && t.OccurredAt >= d90 ? -(double)t.Amount : 0.0),
             })
-            .ToListAsync(cancellationToken)).ToDictionary(a => a.CustomerId);
+            .ToListAsync(cancellationToken)).ToDictionary(
+                a => a.CustomerId,
+                a => new ChurnActivity(a.Last30, a.Last90, a.Previous90, a.Latest, a.Salaries60, a.SalariesPrevious, a.Redemptions90, a.TransfersOut90));
         var logins = (await db.AppEvents.AsNoTracking().Where(e => ids.Contains(e.CustomerId) && e.Kind == AppEventKind.Login && e.OccurredAt >= d180 && e.OccurredAt < end)
             .GroupBy(e => e.CustomerId)
             .Select(g => new { CustomerId = g.Key, Last30 = g.Count(e => e.OccurredAt >= d30), Last90 = g.Count(e => e.OccurredAt >= d90), Previous90 = g.Count(e => e.OccurredAt < d90) })
-            .ToListAsync(cancellationToken)).ToDictionary(l => l.CustomerId);
+            .ToListAsync(cancellationToken)).ToDictionary(l => l.CustomerId, l => new ChurnLogins(l.Last30, l.Last90, l.Previous90));
         var notes = (await db.Interactions.AsNoTracking().Where(i => ids.Contains(i.CustomerId) && i.OccurredAt >= d180 && i.OccurredAt < end)
             .GroupBy(i => i.CustomerId)
             .Select(g => new
@@ -71,67 +68,15 @@ internal sealed class ChurnFeatureQuery(CrmDbContext db)
                 Complaints = g.Count(i => i.Summary.Contains("投诉")),
                 OtherBanks = g.Count(i => i.Summary.Contains("他行") || i.Summary.Contains("其他银行")),
             })
-            .ToListAsync(cancellationToken)).ToDictionary(n => n.CustomerId);
+            .ToListAsync(cancellationToken)).ToDictionary(n => n.CustomerId, n => new ChurnNotes(n.Complaints, n.OtherBanks));
 
-        var accountsByCustomer = accounts.ToLookup(a => a.CustomerId);
-        var result = new List<ChurnFeatures>(customers.Count);
-        foreach (var customer in customers)
-        {
-            double aum = 0, aum60 = 0, aum90 = 0;
-            var categories = new HashSet<ProductCategory>();
-            foreach (var account in accountsByCustomer[customer.Id])
-            {
-                flows.TryGetValue(account.Id, out var flow);
-                // A closed account with flows after the date was still open then.
-                if (account.Status != AccountStatus.Closed || flow?.AnyAfter > 0)
-                {
-                    categories.Add(account.Category);
-                }
-
-                if (!account.Category.IsAsset())
-                {
-                    continue;
-                }
-
-                var rate = account.Currency == ReferenceRates.Cny ? 1.0 : (double)ReferenceRates.ToCny(1m, account.Currency);
-                var then = ((double)account.Balance - (flow?.After ?? 0)) * rate;
-                aum += then;
-                aum60 += then - (flow?.Last60 ?? 0) * rate;
-                aum90 += then - (flow?.Last90 ?? 0) * rate;
-            }
-
-            activity.TryGetValue(customer.Id, out var act);
-            logins.TryGetValue(customer.Id, out var login);
-            notes.TryGetValue(customer.Id, out var note);
-            result.Add(new ChurnFeatures
-            {
-                CustomerId = customer.Id,
-                IsCorporate = customer.Type == CustomerType.Corporate,
-                Age = customer.BirthDate is { } birth ? (asOf.DayNumber - birth.DayNumber) / 365.25 : 0,
-                TenureYears = (end - customer.CreatedAt).TotalDays / 365.25,
-                ProductCategories = categories.Count,
-                Transactions30 = act?.Last30 ?? 0,
-                Transactions90 = act?.Last90 ?? 0,
-                TransactionsPrevious90 = act?.Previous90 ?? 0,
-                DaysSinceLastTransaction = act is null ? Window + 1 : (int)(end - act.Latest).TotalDays,
-                Salaries60 = act?.Salaries60 ?? 0,
-                SalariesPrevious120 = act?.SalariesPrevious ?? 0,
-                TransfersOut90 = act?.TransfersOut90 ?? 0,
-                Redemptions90 = act?.Redemptions90 ?? 0,
-                Aum = Math.Max(0, aum),
-                Aum60DaysAgo = Math.Max(0, aum60),
-                Aum90DaysAgo = Math.Max(0, aum90),
-                Logins30 = login?.Last30 ?? 0,
-                Logins90 = login?.Last90 ?? 0,
-                LoginsPrevious90 = login?.Previous90 ?? 0,
-                Complaints180 = note?.Complaints ?? 0,
-                OtherBankMentions180 = note?.OtherBanks ?? 0,
-            });
-        }
-
-        return result;
+        var accountsByCustomer = accounts.ToLookup(a => a.CustomerId, a => new ChurnAccount(
+            a.Category, (double)a.Balance, a.Currency, a.Status == AccountStatus.Closed, flows.GetValueOrDefault(a.Id)));
+        return
+        [
+            .. customers.Select(c => ChurnFeatureBuilder.Build(
+                new ChurnCustomer(c.Id, c.Type, c.BirthDate, c.CreatedAt), accountsByCustomer[c.Id], activity.GetValueOrDefault(c.Id),
+                logins.GetValueOrDefault(c.Id), notes.GetValueOrDefault(c.Id), asOf, w)),
+        ];
     }
-
-    /// <summary>The start of a China day as the UTC instant the database stores.</summary>
-    private static DateTime Utc(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
 }

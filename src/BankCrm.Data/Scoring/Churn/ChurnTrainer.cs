@@ -38,10 +38,14 @@ internal static class ChurnTrainer
 
     public static IDataView ToDataView(MLContext ml, ChurnDataset data) => ToDataView(ml, data.Examples, data.FeatureNames.Count);
 
-    public static IDataView ToDataView(MLContext ml, IEnumerable<ChurnExample> examples, int featureCount)
+    public static IDataView ToDataView(MLContext ml, IEnumerable<ChurnExample> examples, int featureCount) =>
+        ml.Data.LoadFromEnumerable(examples, Schema(featureCount));
+
+    /// <summary>The input schema: the feature vector's length is not known from the type alone.</summary>
+    public static SchemaDefinition Schema(int featureCount)
     {
         var schema = SchemaDefinition.Create(typeof(ChurnExample));
         schema[nameof(ChurnExample.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
-        return ml.Data.LoadFromEnumerable(examples, schema);
+        return schema;
     }
 }

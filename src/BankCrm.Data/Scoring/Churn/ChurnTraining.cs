@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BankCrm.Core.Segmentation.Scoring;
 using BankCrm.Data.Database;
 using BankCrm.Data.DemoBank;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,11 @@ namespace BankCrm.Data.Scoring.Churn;
 /// Trains the churn model. On the database: features as of an earlier date for four fifths of the customers, the
 /// evaluation as of a later date on the other fifth, labels from the demo bank's ground truth; the model is stored
 /// as the next version. On the public CSV: the same trainer and evaluation on a stratified 80/20 split.
+/// On PostgreSQL (given the factory) the features of a date come from one streamed pass over each table, as in
+/// the scoring run, instead of the per-batch queries: the same values (tested), in a minute instead of half an
+/// hour at a million customers.
 /// </summary>
-public sealed class ChurnTraining(CrmDbContext db, TimeProvider time)
+public sealed class ChurnTraining(CrmDbContext db, TimeProvider time, CrmDbContextFactory? factory = null)
 {
     public const string Kind = "churn";
 
@@ -90,6 +94,11 @@ public sealed class ChurnTraining(CrmDbContext db, TimeProvider time)
 
     private async Task<ChurnDataset> ExamplesAsync(List<long> ids, DateOnly asOf, Dictionary<long, bool> labels, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        if (factory is not null && db.Provider == DatabaseProvider.Postgres)
+        {
+            return await StreamedExamplesAsync([.. ids], asOf, labels, progress, cancellationToken);
+        }
+
         var query = new ChurnFeatureQuery(db);
         var examples = new List<ChurnExample>(ids.Count);
         for (var i = 0; i < ids.Count; i += BatchSize)
@@ -101,6 +110,20 @@ public sealed class ChurnTraining(CrmDbContext db, TimeProvider time)
             }
 
             progress?.Report($"features as of {asOf:yyyy-MM-dd}: {Math.Min(i + BatchSize, ids.Count):N0}/{ids.Count:N0}");
+        }
+
+        return new ChurnDataset(ChurnFeatureSet.Names, examples);
+    }
+
+    private async Task<ChurnDataset> StreamedExamplesAsync(HashSet<long> ids, DateOnly asOf, Dictionary<long, bool> labels, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var examples = new List<ChurnExample>(ids.Count);
+        var source = new StreamedSignals(factory!, new ScoringPeriods(asOf, new ScoringSettings()), previousDate: null, BatchSize * 4, churn: true);
+        await foreach (var batch in source.ReadAsync(0, cancellationToken))
+        {
+            examples.AddRange(batch.Churn!.Where(f => ids.Contains(f.CustomerId))
+                .Select(f => new ChurnExample { Features = ChurnFeatureSet.Vector(f), Label = labels[f.CustomerId] }));
+            progress?.Report($"features as of {asOf:yyyy-MM-dd}: {examples.Count:N0}/{ids.Count:N0}");
         }
 
         return new ChurnDataset(ChurnFeatureSet.Names, examples);

@@ -6,50 +6,53 @@ using Microsoft.ML.Trainers.LightGbm;
 
 namespace BankCrm.Data.Scoring.Churn;
 
-/// <summary>A trained churn model with what it needs to score: probabilities, and per-feature contributions for the explanation.</summary>
-internal sealed class TrainedChurnModel(
-    MLContext ml,
-    ITransformer model,
-    DataViewSchema inputSchema,
-    IReadOnlyList<string> featureNames)
+/// <summary>
+/// A trained churn model with what it needs to score: probabilities, and per-feature contributions for the explanation.
+/// Scoring goes row by row through a prediction engine: ML.NET's cursors over a whole view split the rows over
+/// worker threads that spin while they wait, which on two cores took CPU from the database in the scoring run.
+/// </summary>
+internal sealed class TrainedChurnModel
 {
-    public IReadOnlyList<string> FeatureNames => featureNames;
+    private readonly MLContext ml;
+    private readonly ITransformer model;
+    private readonly DataViewSchema inputSchema;
+    private readonly Lazy<ITransformer> explainer;
+
+    public TrainedChurnModel(MLContext ml, ITransformer model, DataViewSchema inputSchema, IReadOnlyList<string> featureNames)
+    {
+        this.ml = ml;
+        this.model = model;
+        this.inputSchema = inputSchema;
+        FeatureNames = featureNames;
+        explainer = new Lazy<ITransformer>(Explainer);
+    }
+
+    public IReadOnlyList<string> FeatureNames { get; }
 
     public double[] Probabilities(IReadOnlyList<ChurnExample> examples)
     {
-        var scored = model.Transform(ChurnTrainer.ToDataView(ml, examples, featureNames.Count));
-        return [.. scored.GetColumn<float>("Probability").Select(p => (double)p)];
+        using var engine = ml.Model.CreatePredictionEngine<ChurnExample, ChurnScored>(model, inputSchemaDefinition: ChurnTrainer.Schema(FeatureNames.Count));
+        var result = new double[examples.Count];
+        var scored = new ChurnScored();
+        for (var i = 0; i < examples.Count; i++)
+        {
+            engine.Predict(examples[i], ref scored);
+            result[i] = scored.Probability;
+        }
+
+        return result;
     }
 
     /// <summary>Probabilities and, per example, each feature's contribution to the score (LightGBM's tree-path attribution).</summary>
     public IReadOnlyList<(double Probability, float[] Contributions)> Explain(IReadOnlyList<ChurnExample> examples)
     {
-        var data = ChurnTrainer.ToDataView(ml, examples, featureNames.Count);
-        var all = featureNames.Count;
-        var estimator = model switch
-        {
-            ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> calibrated =>
-                ml.Transforms.CalculateFeatureContribution(calibrated, numberOfPositiveContributions: all, numberOfNegativeContributions: all, normalize: false),
-            ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> plain =>
-                ml.Transforms.CalculateFeatureContribution(plain, numberOfPositiveContributions: all, numberOfNegativeContributions: all, normalize: false),
-            _ => throw new InvalidOperationException($"A churn model of type {model.GetType().Name} cannot explain its scores."),
-        };
-        var contributions = estimator.Fit(model.Transform(data));
-        var scored = contributions.Transform(model.Transform(data));
-        // One pass over both columns: reading them one after the other would score every row twice.
-        var probability = scored.Schema["Probability"];
-        var featureContributions = scored.Schema["FeatureContributions"];
-        using var cursor = scored.GetRowCursor([probability, featureContributions]);
-        var readProbability = cursor.GetGetter<float>(probability);
-        var readContributions = cursor.GetGetter<VBuffer<float>>(featureContributions);
+        using var engine = ml.Model.CreatePredictionEngine<ChurnExample, ChurnExplained>(explainer.Value, inputSchemaDefinition: ChurnTrainer.Schema(FeatureNames.Count));
         var result = new List<(double, float[])>(examples.Count);
-        float p = 0;
-        VBuffer<float> vector = default;
-        while (cursor.MoveNext())
+        for (var i = 0; i < examples.Count; i++)
         {
-            readProbability(ref p);
-            readContributions(ref vector);
-            result.Add((p, vector.DenseValues().ToArray()));
+            // A new output object per row: the contributions array is kept.
+            var explained = engine.Predict(examples[i]);
+            result.Add((explained.Probability, explained.FeatureContributions));
         }
 
         return result;
@@ -68,4 +71,34 @@ internal sealed class TrainedChurnModel(
         var model = ml.Model.Load(stream, out var schema);
         return new TrainedChurnModel(ml, model, schema, featureNames);
     }
+
+    /// <summary>The model followed by the contribution calculator (fitted on the schema alone: it needs no rows).</summary>
+    private ITransformer Explainer()
+    {
+        var all = FeatureNames.Count;
+        var estimator = model switch
+        {
+            ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> calibrated =>
+                ml.Transforms.CalculateFeatureContribution(calibrated, numberOfPositiveContributions: all, numberOfNegativeContributions: all, normalize: false),
+            ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> plain =>
+                ml.Transforms.CalculateFeatureContribution(plain, numberOfPositiveContributions: all, numberOfNegativeContributions: all, normalize: false),
+            _ => throw new InvalidOperationException($"A churn model of type {model.GetType().Name} cannot explain its scores."),
+        };
+        var contributions = estimator.Fit(model.Transform(ChurnTrainer.ToDataView(ml, [], all)));
+        return model.Append(contributions);
+    }
+}
+
+/// <summary>The model's output for one customer; public with settable members because ML.NET binds them by reflection.</summary>
+public sealed class ChurnScored
+{
+    public float Probability { get; set; }
+}
+
+/// <summary>The output with each feature's contribution, in the order of the features.</summary>
+public sealed class ChurnExplained
+{
+    public float Probability { get; set; }
+
+    public float[] FeatureContributions { get; set; } = [];
 }
