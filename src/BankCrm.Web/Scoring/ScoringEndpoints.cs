@@ -22,7 +22,7 @@ public static class ScoringEndpoints
             .WithName("StartScoringRun").WithSummary("Start a scoring run for a date (default today, China time) in the background; 409 while one is running.");
 
         app.MapGet("/api/v1/customers/{id:long}/scores", CustomerScoresAsync).WithTags("Scoring").RequireAuthorization(Permissions.ScoresRead)
-            .WithName("GetCustomerScores").WithSummary("Latest score, class, tier, lifecycle, health, churn and needs of a customer, with the history of earlier runs.");
+            .WithName("GetCustomerScores").WithSummary("Latest score, class, tier, lifecycle, health, churn and needs of a customer, with the history of earlier runs; amounts only for callers who may see asset details.");
 
         var segments = app.MapGroup("/api/v1/segments").WithTags("Scoring").RequireAuthorization(Permissions.SegmentsRead);
         segments.MapGet("/distribution", DistributionAsync).WithName("GetSegmentDistribution").WithSummary("Classes, tiers and lifecycle stages on a run date (default the latest), within the caller's scope.");
@@ -50,12 +50,13 @@ public static class ScoringEndpoints
         return TypedResults.Accepted("/api/v1/scoring/runs", new ScoringProgress(runDate, 0, 0));
     }
 
-    internal static async Task<Results<Ok<CustomerScoresView>, NotFound>> CustomerScoresAsync(
-        long id, ClaimsPrincipal user, ScoreQueries queries, CustomerAudit audit, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<CustomerScoresResponse>, NotFound>> CustomerScoresAsync(
+        long id, ClaimsPrincipal user, ScoreQueries queries, CustomerAudit audit, StepUp stepUp, CancellationToken cancellationToken)
     {
         if (await queries.ForCustomerAsync(user.ToActor(), id, cancellationToken) is { } view)
         {
-            return TypedResults.Ok(view);
+            var showAssets = user.ToActor().Can(Permissions.HoldingsRead) && stepUp.ShowsAssetDetails(user);
+            return TypedResults.Ok(CustomerScoresResponse.From(view, showAssets));
         }
 
         await audit.DeniedIfExistsAsync(user.ToActor(), id, "scores", cancellationToken);

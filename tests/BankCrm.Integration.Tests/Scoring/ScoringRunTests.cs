@@ -96,9 +96,11 @@ public abstract class ScoringRunTests(BankCrmApp app)
         var customer = await ScoredTodayAsync();
         using var rm1 = await app.ClientForAsync("rm1");
 
-        var view = await rm1.GetOkAsync<CustomerScoresView>($"/api/v1/customers/{customer.Id}/scores");
+        var view = await rm1.GetOkAsync<CustomerScoresResponse>($"/api/v1/customers/{customer.Id}/scores");
 
         Assert.NotNull(view.Latest);
+        Assert.False(view.AmountsHidden);
+        Assert.NotNull(view.Latest.Aum);
         Assert.Equal(ScoringFixture.Today, view.Latest.RunDate);
         Assert.Equal(2, view.Latest.ProductPenetration);
         Assert.Contains(new NeedLine("renovation-instalment", "房贷已还款 8 个月；未持有消费贷"), view.Needs);
@@ -123,6 +125,23 @@ public abstract class ScoringRunTests(BankCrmApp app)
         Assert.True(rows.Count(r => r.FutureChurner) >= 5, "the demo bank should hold a few future churners");
         Assert.True(Share(true) >= 2 * Share(false), $"Attention: {Share(true):P0} of future churners, {Share(false):P0} of the others");
         Assert.Contains(rows, r => r.FutureChurner && r.LifecycleStage == LifecycleStage.DeclineWarning);
+    }
+
+    [Fact]
+    public async Task Amounts_in_scores_needs_and_history_are_hidden_from_a_role_without_holdings_read()
+    {
+        var customer = await ScoredTodayAsync();
+        using var marketing = await app.ClientForAsync("marketing1");
+
+        var view = await marketing.GetOkAsync<CustomerScoresResponse>($"/api/v1/customers/{customer.Id}/scores");
+
+        Assert.True(view.AmountsHidden);
+        Assert.NotNull(view.Latest);
+        Assert.Null(view.Latest.Aum);
+        Assert.Null(view.Latest.Monetary);
+        Assert.Equal(2, view.Latest.ProductPenetration);
+        Assert.All(view.History, h => Assert.Null(h.Aum));
+        Assert.Contains(new NeedLine("education-savings", "近 6 个月母婴消费 5 笔，共 ¥***"), view.Needs);
     }
 
     [Fact]
