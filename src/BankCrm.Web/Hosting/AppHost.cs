@@ -120,8 +120,12 @@ public static class AppHost
     public static async Task<int> ServeAsync(string[] args)
     {
         var app = Build(args);
-        await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Logger, CancellationToken.None);
+        var generated = await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Logger, CancellationToken.None);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+        if (generated && app.Configuration.GetValue("Demo:ScoreOnStart", true))
+        {
+            app.Lifetime.ApplicationStarted.Register(() => DemoBankPicture.StartInBackground(app.Services, app.Logger, app.Lifetime.ApplicationStopping));
+        }
         await app.RunAsync();
         return 0;
     }

@@ -12,7 +12,8 @@ namespace BankCrm.Web.Hosting;
 /// <summary>On start: apply migrations, and on a fresh database in demo mode fill it with the demo bank.</summary>
 internal static class DatabaseStartup
 {
-    public static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Returns true when it generated the demo bank (the database was empty).</summary>
+    public static async Task<bool> PrepareAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
     {
         var factory = services.GetRequiredService<CrmDbContextFactory>();
         await using (var db = factory.CreateDbContext())
@@ -23,7 +24,7 @@ internal static class DatabaseStartup
             await ShippedPlaybooks.EnsureAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
             if (await db.Customers.AnyAsync(cancellationToken) || !configuration.GetValue("Demo:Enabled", true))
             {
-                return;
+                return false;
             }
         }
 
@@ -43,6 +44,7 @@ internal static class DatabaseStartup
 
         // A fresh demo bank shows its tags at once instead of after the first nightly run.
         await services.GetRequiredService<ITagRefresher>().RefreshAllAsync(ChinaTime.Today(services.GetRequiredService<TimeProvider>()), cancellationToken);
+        return true;
     }
 
     /// <summary>A migration cannot encrypt (it has no keys): rows written before encryption existed are encrypted here.</summary>

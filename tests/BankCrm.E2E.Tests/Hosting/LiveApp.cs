@@ -97,6 +97,7 @@ public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Crm", $"Data Source={Path.Combine(folder, "bankcrm.db")}");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Customers", "200");
+        builder.UseSetting("Demo:ScoreOnStart", "false");
         builder.UseSetting("Scheduler:Enabled", "false");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }

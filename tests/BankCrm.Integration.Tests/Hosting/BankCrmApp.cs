@@ -39,6 +39,12 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// </summary>
     protected virtual bool SchedulerEnabled => false;
 
+    /// <summary>
+    /// The background training and scoring of a freshly generated demo bank is off: tests score when they mean to.
+    /// DemoBankPictureTests turns it on to check it.
+    /// </summary>
+    protected virtual bool ScoreDemoBankOnStart => false;
+
     /// <summary>Set by <see cref="CreateDatabaseAsync"/> before the host starts.</summary>
     protected string ConnectionString { get; set; } = string.Empty;
 
@@ -116,6 +122,7 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Encryption:KeyFile", KeyFile);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Customers", DemoCustomers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Demo:ScoreOnStart", ScoreDemoBankOnStart ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Scheduler:Enabled", SchedulerEnabled ? "true" : "false");
         builder.UseSetting("Scoring:Nightly", SchedulerEnabled ? "true" : "false");
