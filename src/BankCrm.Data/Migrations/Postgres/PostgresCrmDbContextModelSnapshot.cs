@@ -2909,26 +2909,6 @@ namespace BankCrm.Data.Migrations.Postgres
                         .HasConstraintName("fk_privacy_request_changes_privacy_requests_request_id");
                 });
 
-            modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerNeed", b =>
-                {
-                    b.HasOne("BankCrm.Core.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_customer_needs_customers_customer_id");
-                });
-
-            modelBuilder.Entity("BankCrm.Core.Segmentation.CustomerScore", b =>
-                {
-                    b.HasOne("BankCrm.Core.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_customer_scores_customers_customer_id");
-                });
-
             modelBuilder.Entity("BankCrm.Core.Segmentation.Segments.SegmentShare", b =>
                 {
                     b.HasOne("BankCrm.Core.Segmentation.Segments.Segment", null)
