@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using BankCrm.Core.Organization;
 using BankCrm.Data.Organization;
 using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,9 @@ public sealed class StepUp(SignInManager<StaffUser> signIn, SecurityOptions secu
     /// <see cref="SecurityOptions.AssetDetailsNeedStepUp"/> is off; the UI and the API both ask here.
     /// </summary>
     public bool ShowsAssetDetails(ClaimsPrincipal user) => !security.AssetDetailsNeedStepUp || HasRecentStepUp(user, Window);
+
+    /// <summary>Whether amounts are shown to <paramref name="user"/>: holdings.read and, where required, a recent step-up.</summary>
+    public bool ShowsAssetAmounts(ClaimsPrincipal user) => user.ToActor().Can(Permissions.HoldingsRead) && ShowsAssetDetails(user);
 
     public bool HasRecentStepUp(ClaimsPrincipal user, TimeSpan within) =>
         LastStepUp(user) is { } at && time.GetUtcNow() - at <= within && time.GetUtcNow() >= at;

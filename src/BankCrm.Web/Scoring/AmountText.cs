@@ -12,6 +12,10 @@ public static partial class AmountText
 
     public static string Shown(string text, bool showAssets) => showAssets ? text : Amount().Replace(text, Hidden);
 
+    /// <summary>The churn reasons stored with a score (one per line), as <paramref name="showAssets"/> allows.</summary>
+    public static IReadOnlyList<string> ChurnReasons(string? stored, bool showAssets) =>
+        [.. (stored ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(reason => Shown(reason, showAssets))];
+
     [GeneratedRegex(@"¥\s?-?[0-9][0-9,]*(\.[0-9]+)?(\s?万)?")]
     private static partial Regex Amount();
 }

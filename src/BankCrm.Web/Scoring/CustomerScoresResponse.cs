@@ -27,7 +27,7 @@ public sealed record CustomerScoreResponse(
         s.RunDate, s.CustomerId, s.RecencyDays, s.Frequency, showAssets ? s.Monetary : null, s.RecencyScore, s.FrequencyScore, s.MonetaryScore,
         showAssets ? s.Aum : null, s.LifecycleStage, s.StageSince, s.ValueTier, s.CustomerClass, s.ProductPenetration,
         s.HealthValue, s.HealthBehaviour, s.HealthSatisfaction, s.HealthScore, s.ChurnProbability,
-        [.. (s.ChurnFactors ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(f => AmountText.Shown(f, showAssets))], s.ChurnModelVersion);
+        AmountText.ChurnReasons(s.ChurnFactors, showAssets), s.ChurnModelVersion);
 }
 
 public sealed record ScoreHistoryResponse(

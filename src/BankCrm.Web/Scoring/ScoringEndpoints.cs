@@ -55,8 +55,7 @@ public static class ScoringEndpoints
     {
         if (await queries.ForCustomerAsync(user.ToActor(), id, cancellationToken) is { } view)
         {
-            var showAssets = user.ToActor().Can(Permissions.HoldingsRead) && stepUp.ShowsAssetDetails(user);
-            return TypedResults.Ok(CustomerScoresResponse.From(view, showAssets));
+            return TypedResults.Ok(CustomerScoresResponse.From(view, stepUp.ShowsAssetAmounts(user)));
         }
 
         await audit.DeniedIfExistsAsync(user.ToActor(), id, "scores", cancellationToken);

@@ -15,4 +15,15 @@ public sealed class AmountTextTests
         Assert.Equal(expected, AmountText.Shown(text, showAssets: false));
         Assert.Equal(text, AmountText.Shown(text, showAssets: true));
     }
+
+    [Fact]
+    public void ChurnReasons_SplitsTheStoredLinesAndHidesTheirAmounts()
+    {
+        const string stored = "近 90 天转出 ¥6 万，相当于 90 天前资产的 50%\n近 180 天未登录手机银行\n";
+
+        Assert.Equal(["近 90 天转出 ¥***，相当于 90 天前资产的 50%", "近 180 天未登录手机银行"], AmountText.ChurnReasons(stored, showAssets: false));
+        Assert.Equal(["近 90 天转出 ¥6 万，相当于 90 天前资产的 50%", "近 180 天未登录手机银行"], AmountText.ChurnReasons(stored, showAssets: true));
+        Assert.Empty(AmountText.ChurnReasons(null, showAssets: false));
+        Assert.Empty(AmountText.ChurnReasons(string.Empty, showAssets: true));
+    }
 }

@@ -46,7 +46,7 @@ public sealed partial class SegmentDashboard
     protected override async Task OnInitializedAsync()
     {
         var user = (await AuthenticationState).User;
-        showAssets = user.ToActor().Can(Permissions.HoldingsRead) && StepUp.ShowsAssetDetails(user);
+        showAssets = StepUp.ShowsAssetAmounts(user);
         runDates = await Operations.QueryAsync(q => q.RunDatesAsync());
         if (runDates.Count > 0)
         {
