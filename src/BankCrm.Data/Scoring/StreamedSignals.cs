@@ -144,20 +144,21 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
                 {
                     var a = accounts.Row;
                     var (category, name) = products[a.GetInt32(2)];
+                    var (accountId, balance, currency, openedOn) = (a.GetInt64(1), a.GetDecimal(3), a.IsDBNull(4) ? ReferenceRates.Cny : a.GetString(4), a.GetFieldValue<DateOnly>(5));
+                    var closed = (AccountStatus)a.GetInt32(7) == AccountStatus.Closed;
                     if (category.IsAsset())
                     {
-                        assetAccounts.Add(a.GetInt64(1));
+                        assetAccounts.Add(accountId);
                     }
 
-                    if (churn && a.GetFieldValue<DateOnly>(5) <= runDate)
+                    if (churn && openedOn <= runDate)
                     {
-                        var closed = (AccountStatus)a.GetInt32(7) == AccountStatus.Closed;
-                        churnAccounts.Add((a.GetInt64(1), new ChurnAccount(category, (double)a.GetDecimal(3), a.IsDBNull(4) ? ReferenceRates.Cny : a.GetString(4), closed, default)));
+                        churnAccounts.Add((accountId, new ChurnAccount(category, (double)balance, currency, closed, default)));
                     }
 
-                    if ((AccountStatus)a.GetInt32(7) != AccountStatus.Closed)
+                    if (!closed)
                     {
-                        held.Add(new AccountRow(a.GetInt64(1), id, category, name, a.GetDecimal(3), a.IsDBNull(4) ? ReferenceRates.Cny : a.GetString(4), a.GetFieldValue<DateOnly>(5), a.IsDBNull(6) ? null : a.GetFieldValue<DateOnly>(6)));
+                        held.Add(new AccountRow(accountId, id, category, name, balance, currency, openedOn, a.IsDBNull(6) ? null : a.GetFieldValue<DateOnly>(6)));
                     }
                 }
 
@@ -199,6 +200,7 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
                     churnBatch.Add(ChurnFeatureBuilder.Build(
                         new ChurnCustomer(id, customer.Type, customer.BirthDate, customer.CreatedAt), churnAccounts.Select(a => a.Account), activity, logins, notes, runDate, windows));
                 }
+
                 if (previousScores is not null && previousScores.At(id))
                 {
                     var p = previousScores.Row;
