@@ -17,7 +17,11 @@ namespace BankCrm.Integration.Tests.Engagement;
 /// </summary>
 internal sealed class PlaybookWorld(BankCrmApp app)
 {
-    public DateTime Now { get; } = DateTime.SpecifyKind(TimeProvider.System.GetUtcNow().UtcDateTime, DateTimeKind.Utc);
+    /// <summary>
+    /// The world's "now", whole microseconds: PostgreSQL stores no finer, so a time written at <c>Now</c> reads back
+    /// equal to it instead of up to 0.9 µs earlier.
+    /// </summary>
+    public DateTime Now { get; } = WholeMicroseconds(TimeProvider.System.GetUtcNow().UtcDateTime);
 
     public DateOnly Today => DateOnly.FromDateTime(ChinaTime.FromUtc(Now));
 
@@ -83,4 +87,7 @@ internal sealed class PlaybookWorld(BankCrmApp app)
         var playbookId = await db.Playbooks.Where(p => p.Code == playbookCode).Select(p => p.Id).SingleAsync();
         return await db.Enrolments.AsNoTracking().SingleAsync(e => e.PlaybookId == playbookId && e.CustomerId == customerId);
     }
+
+    private static DateTime WholeMicroseconds(DateTime utc) =>
+        new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
 }
