@@ -23,7 +23,7 @@ public static class ShippedPlaybooks
 
     public sealed record Shipped(string Code, PlaybookDefinition Definition);
 
-    /// <summary>Seed 002 三(四)2: the AI pre-screening questions of a fund SIP lead, asked in the app or by the chatbot.</summary>
+    /// <summary>Seed 002 三(四)2: the pre-screening questions of a fund SIP lead, sent as a message; the answers come back through the API (from the app, a future service bot, or an agent who asked).</summary>
     public static readonly IReadOnlyList<string> FundQuestions = ["您每月计划定投多少金额？", "您计划定投多长时间？", "您能接受的最大亏损幅度是多少？"];
 
     public static readonly IReadOnlyList<Shipped> All =
@@ -64,7 +64,7 @@ public static class ShippedPlaybooks
             ],
             new PlaybookExitRules(ExitOnProductCategory: "ConsumerLoan", MaxDays: 30))),
         new(FundLead, new PlaybookDefinition(
-            "基金定投线索（AI 初筛）",
+            "基金定投线索（需求初筛）",
             "产品渗透率低且近期浏览基金页面的客户：先请客户在 App 或智能客服中回答初筛问题，回复者作为高意向线索转交客户经理，附初筛答案（种子文档 三(四)1–2）。",
             new PlaybookTrigger(TriggerKind.NeedDetected, NeedCode: NeedRules.FundInvestment),
             null,
