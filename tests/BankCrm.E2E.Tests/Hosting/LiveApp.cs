@@ -84,10 +84,23 @@ public sealed class LiveApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>The pictures the README and docs show (docs/screenshots); every one is taken by a browser test.</summary>
+    public static string DocsScreenshotFolder { get; } = Path.GetFullPath(Path.Combine(ProjectFolder(), "..", "..", "docs", "screenshots"));
+
+    /// <summary>
+    /// Saves a full-page screenshot in screenshots-out and, when the docs show a picture of that name, over the one in
+    /// docs/screenshots too, so every run refreshes the documentation's pictures and none can go stale.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        var path = Path.Combine(ScreenshotFolder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        var docs = Path.Combine(DocsScreenshotFolder, name + ".png");
+        if (File.Exists(docs))
+        {
+            File.Copy(path, docs, overwrite: true);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -3,9 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using BankCrm.Core.Customers;
+using BankCrm.Core.Holdings;
+using BankCrm.Data.Database;
 using BankCrm.Data.Organization;
 using BankCrm.E2E.Tests.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OtpNet;
@@ -70,6 +73,20 @@ public sealed class RevealJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await Expect(page.Locator("#assets-locked")).ToHaveCountAsync(0);
         await LiveApp.ScreenshotAsync(page, "mfa-3-revealed");
 
+        // The pictures of the README: rm1's individual demo customer with the fullest holdings, within the same 15-minute step-up.
+        var richest = await RichestCustomerOfRm1Async();
+        await page.GotoAsync($"/customers/{richest}");
+        await Expect(page.Locator("#tile-aum")).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await LiveApp.ScreenshotAsync(page, "customer-360-overview");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "持仓" }).ClickAsync();
+        await Expect(page.Locator("#assets-locked")).ToHaveCountAsync(0);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await LiveApp.ScreenshotAsync(page, "customer-360-holdings");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "交易" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await LiveApp.ScreenshotAsync(page, "customer-360-transactions");
+
         await page.GotoAsync("/account/password");
         await page.GotoAsync("/account/mfa/setup");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -88,6 +105,23 @@ public sealed class RevealJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await users.ResetAuthenticatorKeyAsync(rm1);
         await users.SetTwoFactorEnabledAsync(rm1, true);
         return await users.GetAuthenticatorKeyAsync(rm1) ?? throw new InvalidOperationException("no key");
+    }
+
+    private async Task<long> RichestCustomerOfRm1Async()
+    {
+        await using var db = app.Services.GetRequiredService<CrmDbContextFactory>().CreateDbContext();
+        var rm1 = await db.Users.SingleAsync(u => u.UserName == LiveApp.Rm1.UserName);
+        var assets = await (
+            from a in db.Accounts
+            join p in db.Products on a.ProductId equals p.Id
+            join c in db.Customers on a.CustomerId equals c.Id
+            where c.RelationshipManagerId == rm1.Id && c.Type == CustomerType.Individual && ProductCategories.Assets.Contains(p.Category)
+            select new { a.CustomerId, p.Category, a.Balance }).ToListAsync();
+
+        // The widest spread of products first, then the largest AUM: the fullest picture of a customer.
+        return assets.GroupBy(a => a.CustomerId)
+            .OrderByDescending(g => g.Select(a => a.Category).Distinct().Count()).ThenByDescending(g => g.Sum(a => a.Balance))
+            .First().Key;
     }
 
     private async Task<long> CreateCustomerAsRm1Async(string idNumber)
