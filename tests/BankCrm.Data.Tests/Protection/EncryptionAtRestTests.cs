@@ -159,14 +159,22 @@ public abstract class EncryptionAtRestTests : IAsyncLifetime
 
     protected abstract Task<byte[]> DumpAsync();
 
-    private static async Task<byte[]> BackupContentAsync(string package)
+    /// <summary>Every entry of the backup package; a pg_dump archive (compressed) as the SQL script it restores.</summary>
+    private async Task<byte[]> BackupContentAsync(string package)
     {
         using var all = new MemoryStream();
         await using var zip = await ZipArchive.CreateAsync(File.OpenRead(package), ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null);
         foreach (var entry in zip.Entries)
         {
-            await using var content = await entry.OpenAsync();
-            await content.CopyToAsync(all);
+            var file = Path.Combine(Folder, "entry-" + Guid.NewGuid().ToString("N"));
+            await entry.ExtractToFileAsync(file);
+            await all.WriteAsync(await File.ReadAllBytesAsync(file));
+            if (Provider == DatabaseProvider.Postgres && (await File.ReadAllBytesAsync(file)).AsSpan().StartsWith("PGDMP"u8))
+            {
+                var script = file + ".sql";
+                await PostgresTools.RunAsync("pg_restore", ["--file", script, file], new NpgsqlConnectionStringBuilder(ConnectionString), CancellationToken.None);
+                await all.WriteAsync(await File.ReadAllBytesAsync(script));
+            }
         }
 
         return all.ToArray();
