@@ -25,7 +25,7 @@ internal sealed class StaffSignInManager(
     {
         var user = await UserManager.FindByNameAsync(userName);
         return user is null
-            ? unknownUsers.Check(UserManager.NormalizeName(userName) ?? string.Empty, password)
+            ? unknownUsers.Check(UserManager.NormalizeName(userName) ?? string.Empty, password, UserManager.PasswordHasher)
             : await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
     }
 
@@ -34,7 +34,7 @@ internal sealed class StaffSignInManager(
     {
         var user = await UserManager.FindByNameAsync(userName);
         return user is null
-            ? (null, unknownUsers.Check(UserManager.NormalizeName(userName) ?? string.Empty, password))
+            ? (null, unknownUsers.Check(UserManager.NormalizeName(userName) ?? string.Empty, password, UserManager.PasswordHasher))
             : (user, await CheckPasswordSignInAsync(user, password, lockoutOnFailure: true));
     }
 }

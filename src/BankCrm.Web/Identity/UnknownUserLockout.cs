@@ -13,14 +13,15 @@ namespace BankCrm.Web.Identity;
 /// within the lockout after it answer "locked out", as Identity does for a real account. Without this, a name that
 /// ever answers 423 is known to exist. The counts live in this node's memory (bounded; see docs/security.md).
 /// </summary>
-internal sealed class UnknownUserLockout(IPasswordHasher<StaffUser> hasher, IOptions<IdentityOptions> options, TimeProvider time) : IDisposable
+internal sealed class UnknownUserLockout(IOptions<IdentityOptions> options, TimeProvider time) : IDisposable
 {
     private const int MaxNames = 100_000;
 
     private readonly MemoryCache counts = new(new MemoryCacheOptions { SizeLimit = MaxNames });
-    private readonly Lazy<string> decoyHash = new(() => hasher.HashPassword(new StaffUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+    private string? decoyHash;
 
-    public SignInResult Check(string normalizedName, string password)
+    /// <summary><paramref name="hasher"/> is the user manager's (a scoped service), so the decoy costs what a real check costs.</summary>
+    public SignInResult Check(string normalizedName, string password, IPasswordHasher<StaffUser> hasher)
     {
         var lockout = options.Value.Lockout;
         var now = time.GetUtcNow();
@@ -40,7 +41,8 @@ internal sealed class UnknownUserLockout(IPasswordHasher<StaffUser> hasher, IOpt
             }
         }
 
-        _ = hasher.VerifyHashedPassword(new StaffUser(), decoyHash.Value, password);
+        decoyHash ??= hasher.HashPassword(new StaffUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
+        _ = hasher.VerifyHashedPassword(new StaffUser(), decoyHash, password);
         lock (state)
         {
             state.Failures++;
