@@ -12,6 +12,9 @@ public static class AuditActions
 
     /// <summary>A customer that exists was asked for by someone outside its scope.</summary>
     public const string CustomerAccessDenied = "customer.access_denied";
+
+    /// <summary>A new or edited customer's ID number or name + mobile matched a customer outside the caller's scope.</summary>
+    public const string CustomerDuplicateProbe = "customer.duplicate_probe";
     public const string CustomerCreated = "customer.created";
     public const string CustomerUpdated = "customer.updated";
     public const string CustomersImported = "customers.imported";

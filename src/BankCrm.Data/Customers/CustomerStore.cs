@@ -15,7 +15,16 @@ public abstract record SaveOutcome
 
     public sealed record Invalid(IReadOnlyList<FieldError> Errors) : SaveOutcome;
 
-    public sealed record Duplicate(long ExistingId, string ExistingNumber, string Reason) : SaveOutcome;
+    /// <summary>
+    /// The ID number or name + mobile is taken. <see cref="ExistingId"/> and <see cref="ExistingNumber"/> are set only
+    /// when the caller may see that customer: a duplicate outside their scope is answered without naming it.
+    /// </summary>
+    public sealed record Duplicate(long? ExistingId, string? ExistingNumber, string Reason) : SaveOutcome
+    {
+        public bool Visible => ExistingId is not null;
+
+        public string Message => Visible ? $"{Reason}：{ExistingNumber}" : Reason;
+    }
 
     public sealed record Conflict(int CurrentVersion) : SaveOutcome;
 
@@ -39,7 +48,7 @@ public sealed class CustomerStore(CrmDbContext db, TimeProvider time, AuditTrail
             return new SaveOutcome.Invalid([assignment.Error]);
         }
 
-        if (await FindDuplicateAsync(profile, exceptId: null, cancellationToken) is { } duplicate)
+        if (await FindDuplicateAsync(actor, profile, exceptId: null, cancellationToken) is { } duplicate)
         {
             return duplicate;
         }
@@ -97,7 +106,7 @@ public sealed class CustomerStore(CrmDbContext db, TimeProvider time, AuditTrail
             return new SaveOutcome.Conflict(customer.Version);
         }
 
-        if (await FindDuplicateAsync(profile, exceptId: id, cancellationToken) is { } duplicate)
+        if (await FindDuplicateAsync(actor, profile, exceptId: id, cancellationToken) is { } duplicate)
         {
             return duplicate;
         }
@@ -140,7 +149,12 @@ public sealed class CustomerStore(CrmDbContext db, TimeProvider time, AuditTrail
         return new SaveOutcome.Saved(customer, changes);
     }
 
-    private async Task<SaveOutcome.Duplicate?> FindDuplicateAsync(CustomerProfile profile, long? exceptId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Duplicates are looked for across the whole bank, so no customer is registered twice; one outside the caller's
+    /// scope is reported without its number or id, in neutral words, and the probe is audited (issue 11, finding 5):
+    /// otherwise typing ID numbers into the create form would find any customer of the bank.
+    /// </summary>
+    private async Task<SaveOutcome.Duplicate?> FindDuplicateAsync(Actor actor, CustomerProfile profile, long? exceptId, CancellationToken cancellationToken)
     {
         var candidates = db.Customers.AsNoTracking().Where(c => exceptId == null || c.Id != exceptId);
         if (profile.IdNumber is { Length: > 0 } idNumber)
@@ -148,7 +162,7 @@ public sealed class CustomerStore(CrmDbContext db, TimeProvider time, AuditTrail
             var sameId = await candidates.WithIdNumber(db.BlindIndex(), idNumber).Select(c => new { c.Id, c.CustomerNumber }).FirstOrDefaultAsync(cancellationToken);
             if (sameId is not null)
             {
-                return new SaveOutcome.Duplicate(sameId.Id, sameId.CustomerNumber, "证件号码与已有客户相同");
+                return await DuplicateAsync(actor, sameId.Id, sameId.CustomerNumber, "id_number", "证件号码与已有客户相同", "证件号码已被登记，请联系分行核实", cancellationToken);
             }
         }
 
@@ -157,11 +171,23 @@ public sealed class CustomerStore(CrmDbContext db, TimeProvider time, AuditTrail
             var sameNameAndPhone = await candidates.WithMobile(db.BlindIndex(), mobile).Where(c => c.Name == profile.Name).Select(c => new { c.Id, c.CustomerNumber }).FirstOrDefaultAsync(cancellationToken);
             if (sameNameAndPhone is not null)
             {
-                return new SaveOutcome.Duplicate(sameNameAndPhone.Id, sameNameAndPhone.CustomerNumber, "姓名和手机号与已有客户相同");
+                return await DuplicateAsync(actor, sameNameAndPhone.Id, sameNameAndPhone.CustomerNumber, "name,mobile", "姓名和手机号与已有客户相同", "姓名和手机号已被登记，请联系分行核实", cancellationToken);
             }
         }
 
         return null;
+    }
+
+    private async Task<SaveOutcome.Duplicate> DuplicateAsync(
+        Actor actor, long id, string number, string fields, string reason, string neutralReason, CancellationToken cancellationToken)
+    {
+        if (await db.Customers.VisibleTo(actor).AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return new SaveOutcome.Duplicate(id, number, reason);
+        }
+
+        await audit.RecordAsync(AuditRecord.By(actor, AuditActions.CustomerDuplicateProbe) with { CustomerId = id, Fields = fields }, cancellationToken);
+        return new SaveOutcome.Duplicate(null, null, neutralReason);
     }
 
     private async Task<(int BranchId, string? RelationshipManagerId, FieldError? Error)> ResolveAssignmentAsync(Actor actor, int? branchId, string? rmId, CancellationToken cancellationToken)

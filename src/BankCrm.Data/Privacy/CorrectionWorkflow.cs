@@ -149,7 +149,7 @@ public sealed class CorrectionWorkflow(CrmDbContext db, TimeProvider time, Audit
                 return new PrivacyProblem(PrivacyFailure.Invalid, string.Join("；", invalid.Errors.Select(e => e.Message)), invalid.Errors[0].Field);
             case SaveOutcome.Duplicate duplicate:
                 db.ChangeTracker.Clear();
-                return new PrivacyProblem(PrivacyFailure.Conflict, $"{duplicate.Reason}：{duplicate.ExistingNumber}", "changes");
+                return new PrivacyProblem(PrivacyFailure.Conflict, duplicate.Message, "changes");
             default:
                 db.ChangeTracker.Clear();
                 return new PrivacyProblem(PrivacyFailure.Conflict, "客户资料已被他人修改，请驳回后重新提出", "version");

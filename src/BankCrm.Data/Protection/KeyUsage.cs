@@ -29,7 +29,7 @@ public sealed record KeyUsage(string Table, string Column, string KeyId, long Ro
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    usage.Add(new KeyUsage(column.Table, column.Column, reader.GetString(0), reader.GetInt64(1)));
+                    usage.Add(new KeyUsage(column.Table.Trim('"'), column.Column, reader.GetString(0), reader.GetInt64(1)));
                 }
             }
         }

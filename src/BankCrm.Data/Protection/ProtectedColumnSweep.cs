@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace BankCrm.Data.Protection;
 
 /// <summary>
-/// Rewrites encrypted columns in place, in batches by id (never a whole table in memory): plaintext left from before
+/// Rewrites encrypted columns in place, in batches in key order (never a whole table in memory): plaintext left from before
 /// encryption (<see cref="EncryptPlaintextAsync"/>, run on every start after migrating) and values under any key but
 /// the active one (<see cref="ReencryptAsync"/>, for <c>keys rotate</c>). Each batch is one transaction, and a row
 /// changed by someone else meanwhile is left alone (the update requires the value read), so both are safe to
@@ -64,7 +64,7 @@ public static class ProtectedColumnSweep
     private static async Task<long> RewriteColumnAsync(CrmDbContext db, ProtectedColumn column, FieldProtector protector, string keepPrefix, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
-        long last = 0;
+        object[]? last = null;
         long written = 0;
         while (true)
         {
@@ -75,53 +75,83 @@ public static class ProtectedColumnSweep
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await using var update = Update(connection, column, transaction);
-            foreach (var (id, stored) in batch)
+            await using var update = Update(connection, column, transaction, batch[0].Key);
+            foreach (var (key, stored) in batch)
             {
                 var plaintext = protector.Decrypt(stored);
-                update.Parameters[0].Value = protector.Encrypt(plaintext);
-                update.Parameters[1].Value = id;
-                update.Parameters[2].Value = stored;
+                if (column.Upgrade is { } upgrade)
+                {
+                    plaintext = upgrade(protector.Ring, key, plaintext);
+                }
+
+                update.Parameters["@value"].Value = protector.Encrypt(plaintext);
+                update.Parameters["@stored"].Value = stored;
+                for (var i = 0; i < key.Length; i++)
+                {
+                    update.Parameters[$"@k{i}"].Value = key[i];
+                }
+
                 if (column.IndexField is { } field)
                 {
-                    update.Parameters[3].Value = protector.Index.Of(field, plaintext);
+                    update.Parameters["@index"].Value = protector.Index.Of(field, plaintext);
                 }
 
                 written += await update.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
-            last = batch[^1].Id;
+            last = batch[^1].Key;
         }
     }
 
-    private static async Task<List<(long Id, string Stored)>> ReadBatchAsync(DbConnection connection, ProtectedColumn column, string keepPrefix, long after, CancellationToken cancellationToken)
+    /// <summary>The next rows after <paramref name="after"/> in key order (a row-value comparison for a composite key).</summary>
+    private static async Task<List<(object[] Key, string Stored)>> ReadBatchAsync(
+        DbConnection connection, ProtectedColumn column, string keepPrefix, object[]? after, CancellationToken cancellationToken)
     {
+        var keys = string.Join(", ", column.Key);
+        var parameters = string.Join(", ", column.Key.Select((_, i) => $"@k{i}"));
+        var next = after is null ? string.Empty : column.Key.Count == 1 ? $"{keys} > {parameters} AND " : $"({keys}) > ({parameters}) AND ";
         await using var command = connection.CreateCommand();
         command.CommandText =
-            $"SELECT id, {column.Column} FROM {column.Table} WHERE id > @after AND {column.Column} IS NOT NULL " +
-            $"AND substr({column.Column}, 1, {keepPrefix.Length}) <> @keep ORDER BY id LIMIT {BatchSize}";
-        Add(command, "@after", after);
+            $"SELECT {keys}, {column.Column} FROM {column.Table} WHERE {next}{column.Column} IS NOT NULL " +
+            $"AND substr({column.Column}, 1, {keepPrefix.Length}) <> @keep ORDER BY {keys} LIMIT {BatchSize}";
+        for (var i = 0; after is not null && i < after.Length; i++)
+        {
+            Add(command, $"@k{i}", after[i]);
+        }
+
         Add(command, "@keep", keepPrefix);
-        var rows = new List<(long, string)>(BatchSize);
+        var rows = new List<(object[], string)>(BatchSize);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add((reader.GetInt64(0), reader.GetString(1)));
+            var key = new object[column.Key.Count];
+            for (var i = 0; i < key.Length; i++)
+            {
+                key[i] = reader.GetValue(i);
+            }
+
+            rows.Add((key, reader.GetString(key.Length)));
         }
 
         return rows;
     }
 
-    private static DbCommand Update(DbConnection connection, ProtectedColumn column, IDbContextTransaction transaction)
+    // The key parameters start with a real key, so each provider binds them with the key's type.
+    private static DbCommand Update(DbConnection connection, ProtectedColumn column, IDbContextTransaction transaction, object[] firstKey)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
         var index = column.IndexColumn is { } indexColumn ? $", {indexColumn} = @index" : string.Empty;
-        command.CommandText = $"UPDATE {column.Table} SET {column.Column} = @value{index} WHERE id = @id AND {column.Column} = @stored";
+        var row = string.Join(" AND ", column.Key.Select((name, i) => $"{name} = @k{i}"));
+        command.CommandText = $"UPDATE {column.Table} SET {column.Column} = @value{index} WHERE {row} AND {column.Column} = @stored";
         Add(command, "@value", string.Empty);
-        Add(command, "@id", 0L);
         Add(command, "@stored", string.Empty);
+        for (var i = 0; i < column.Key.Count; i++)
+        {
+            Add(command, $"@k{i}", firstKey[i]);
+        }
+
         if (column.IndexColumn is not null)
         {
             Add(command, "@index", string.Empty);

@@ -1,12 +1,14 @@
 using BankCrm.Core.Customers;
 using BankCrm.Core.Holdings;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace BankCrm.Data.Protection;
 
 /// <summary>
-/// The C2 columns stored encrypted (JR/T 0171: ID number, phone, account and card numbers) and their blind indexes.
+/// The C2 columns stored encrypted (JR/T 0171: ID number, phone, account and card numbers) and their blind indexes,
+/// and the staff's second-factor secrets (Identity's token values).
 /// Reads decrypt through a value converter, so every query and projection sees plaintext; writes through EF Core
 /// encrypt the same way and <see cref="BlindIndexInterceptor"/> fills the index columns. Equality on an encrypted
 /// column never matches (the nonce is random): exact lookups compare the index column instead.
@@ -27,6 +29,7 @@ public static class ProtectedColumns
         new("accounts", "account_number", "account_number_index", BlindIndexField.AccountNumber),
         new("customer_changes", "old_value", null, null),
         new("customer_changes", "new_value", null, null),
+        new("\"AspNetUserTokens\"", "value", null, null) { Key = ["user_id", "login_provider", "name"], Upgrade = HashClearRecoveryCodes },
     ];
 
     internal static void Apply(ModelBuilder builder, FieldProtector? protector)
@@ -55,7 +58,17 @@ public static class ProtectedColumns
         var change = builder.Entity<FieldChange>();
         change.Property(c => c.OldValue).HasConversion(converter).HasMaxLength(2000);
         change.Property(c => c.NewValue).HasConversion(converter).HasMaxLength(2000);
+
+        // Identity's tokens: the TOTP authenticator key, the recovery codes (hashed by StaffUserStore) and the last
+        // accepted TOTP step. Identity marks the value [ProtectedPersonalData]; the key ring here protects it.
+        builder.Entity<IdentityUserToken<string>>().Property(t => t.Value).HasConversion(converter);
     }
+
+    // Recovery codes stored in clear before they were hashed get hashed as the sweep encrypts them.
+    private static string HashClearRecoveryCodes(KeyRing ring, IReadOnlyList<object> key, string plaintext) =>
+        key[1] is RecoveryCodeHashes.LoginProvider && key[2] is RecoveryCodeHashes.TokenName
+            ? RecoveryCodeHashes.Upgrade(ring, (string)key[0], plaintext)
+            : plaintext;
 
     // Typed string? so it fits nullable and required properties alike; EF Core never passes null to a converter.
     private static ValueConverter Converter(FieldProtector? protector) =>
@@ -69,4 +82,11 @@ public static class ProtectedColumns
 }
 
 /// <summary>One encrypted column; <see cref="IndexColumn"/> holds its blind index when exact lookups need one.</summary>
-public sealed record ProtectedColumn(string Table, string Column, string? IndexColumn, BlindIndexField? IndexField);
+public sealed record ProtectedColumn(string Table, string Column, string? IndexColumn, BlindIndexField? IndexField)
+{
+    /// <summary>The primary key columns the sweep walks the table by, in order.</summary>
+    public IReadOnlyList<string> Key { get; init; } = ["id"];
+
+    /// <summary>Applied by the sweep to a decrypted value (with the row's key) before it is encrypted again.</summary>
+    public Func<KeyRing, IReadOnlyList<object>, string, string>? Upgrade { get; init; }
+}

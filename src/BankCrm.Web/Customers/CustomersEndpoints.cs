@@ -161,9 +161,12 @@ public static class CustomersEndpoints
 
     private static string JsonName(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
 
+    // A duplicate outside the caller's scope is answered without naming it (see CustomerStore).
     private static ProblemHttpResult DuplicateProblem(SaveOutcome.Duplicate duplicate) => TypedResults.Problem(
         title: "客户已存在",
-        detail: $"{duplicate.Reason}：{duplicate.ExistingNumber}",
+        detail: duplicate.Message,
         statusCode: StatusCodes.Status409Conflict,
-        extensions: new Dictionary<string, object?> { ["existingCustomerId"] = duplicate.ExistingId, ["existingCustomerNumber"] = duplicate.ExistingNumber });
+        extensions: duplicate.Visible
+            ? new Dictionary<string, object?> { ["existingCustomerId"] = duplicate.ExistingId, ["existingCustomerNumber"] = duplicate.ExistingNumber }
+            : null);
 }

@@ -37,7 +37,7 @@ public static class AuthEndpoints
     }
 
     internal static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
-        TokenRequest request, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditTrail audit, TimeProvider time)
+        TokenRequest request, UserManager<StaffUser> users, StaffSignInManager signIn, AuditTrail audit, TimeProvider time)
     {
         if (request.Purpose is { Length: > StepUp.MaxPurposeLength })
         {
@@ -60,23 +60,17 @@ public static class AuthEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var user = await users.FindByNameAsync(request.UserName);
-        if (user is null)
-        {
-            await audit.RecordAsync(request.UserName, userId: null, SignInResult.Failed, "token");
-            return TypedResults.Problem(title: "用户名或密码错误", statusCode: StatusCodes.Status401Unauthorized);
-        }
-
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        // An unknown name gets the answers of a real account, lockout included (issue 11, finding 5).
+        var (user, check) = await signIn.CheckPasswordAsync(request.UserName, request.Password);
         if (check.IsLockedOut)
         {
-            await audit.RecordAsync(request.UserName, user.Id, check, "token");
+            await audit.RecordAsync(request.UserName, user?.Id, check, "token");
             return TypedResults.Problem(title: "账户已锁定，请稍后再试", statusCode: StatusCodes.Status423Locked);
         }
 
-        if (!check.Succeeded)
+        if (!check.Succeeded || user is null)
         {
-            await audit.RecordAsync(request.UserName, user.Id, check, "token");
+            await audit.RecordAsync(request.UserName, user?.Id, check, "token");
             return TypedResults.Problem(title: "用户名或密码错误", statusCode: StatusCodes.Status401Unauthorized);
         }
 

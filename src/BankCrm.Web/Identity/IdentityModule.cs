@@ -1,5 +1,6 @@
 using BankCrm.Data.Database;
 using BankCrm.Data.Organization;
+using BankCrm.Data.Protection;
 using BankCrm.Web.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -37,10 +38,12 @@ public static class IdentityModule
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CrmDbContext>()
-            .AddSignInManager()
+            .AddUserStore<StaffUserStore>()
+            .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddSingleton<ILookupNormalizer, SafeLookupNormalizer>();
+        services.AddSingleton<UnknownUserLockout>();
 
         services.ConfigureApplicationCookie(options =>
         {

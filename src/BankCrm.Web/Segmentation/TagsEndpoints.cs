@@ -3,6 +3,7 @@ using BankCrm.Core.Common;
 using BankCrm.Core.Organization;
 using BankCrm.Core.Segmentation.Tags;
 using BankCrm.Data.Segmentation.Tags;
+using BankCrm.Web.Audit;
 using BankCrm.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -54,14 +55,25 @@ public static class TagsEndpoints
     internal static async Task<Results<Ok<CountResponse>, NotFound>> RefreshAsync(long id, TagRefresher refresher, TimeProvider time, CancellationToken cancellationToken) =>
         await refresher.RefreshAsync(id, ChinaTime.Today(time), cancellationToken) is { } count ? TypedResults.Ok(new CountResponse(count)) : TypedResults.NotFound();
 
-    internal static async Task<Results<Ok<IReadOnlyList<CustomerTagLine>>, NotFound>> CustomerTagsAsync(long customerId, ClaimsPrincipal user, TagStore tags, CancellationToken cancellationToken) =>
-        await tags.ForCustomerAsync(user.ToActor(), customerId, cancellationToken) is { } lines ? TypedResults.Ok(lines) : TypedResults.NotFound();
+    internal static async Task<Results<Ok<IReadOnlyList<CustomerTagLine>>, NotFound>> CustomerTagsAsync(
+        long customerId, ClaimsPrincipal user, TagStore tags, CustomerAudit audit, CancellationToken cancellationToken)
+    {
+        if (await tags.ForCustomerAsync(user.ToActor(), customerId, cancellationToken) is { } lines)
+        {
+            return TypedResults.Ok(lines);
+        }
 
-    internal static Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> SetAsync(long customerId, long tagId, ClaimsPrincipal user, TagStore tags, CancellationToken cancellationToken) =>
-        ChangeAsync(user, () => tags.SetManualAsync(user.ToActor(), customerId, tagId, cancellationToken));
+        await audit.DeniedIfExistsAsync(user.ToActor(), customerId, "tags", cancellationToken);
+        return TypedResults.NotFound();
+    }
 
-    internal static Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> RemoveAsync(long customerId, long tagId, ClaimsPrincipal user, TagStore tags, CancellationToken cancellationToken) =>
-        ChangeAsync(user, () => tags.RemoveManualAsync(user.ToActor(), customerId, tagId, cancellationToken));
+    internal static Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> SetAsync(
+        long customerId, long tagId, ClaimsPrincipal user, TagStore tags, CustomerAudit audit, CancellationToken cancellationToken) =>
+        ChangeAsync(user, customerId, audit, () => tags.SetManualAsync(user.ToActor(), customerId, tagId, cancellationToken), cancellationToken);
+
+    internal static Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> RemoveAsync(
+        long customerId, long tagId, ClaimsPrincipal user, TagStore tags, CustomerAudit audit, CancellationToken cancellationToken) =>
+        ChangeAsync(user, customerId, audit, () => tags.RemoveManualAsync(user.ToActor(), customerId, tagId, cancellationToken), cancellationToken);
 
     private static async Task<Results<Created<TagDefinition>, Ok<TagDefinition>, ValidationProblem, NotFound>> SaveAsync(
         long? id, TagRequest request, ClaimsPrincipal user, TagStore tags, TagRefresher refresher, TimeProvider time, CancellationToken cancellationToken)
@@ -81,14 +93,22 @@ public static class TagsEndpoints
         return id is null ? TypedResults.Created($"/api/v1/tags/{tag.Id}", tag) : TypedResults.Ok(tag);
     }
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> ChangeAsync(ClaimsPrincipal user, Func<Task<ManualTagOutcome>> change)
+    private static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> ChangeAsync(
+        ClaimsPrincipal user, long customerId, CustomerAudit audit, Func<Task<ManualTagOutcome>> change, CancellationToken cancellationToken)
     {
         if (!MaySetManualTags(user))
         {
             return TypedResults.Forbid();
         }
 
-        return await change() switch
+        var outcome = await change();
+        if (outcome == ManualTagOutcome.CustomerNotFound)
+        {
+            // Like every customer endpoint: a customer that exists outside the caller's scope is a refusal to audit.
+            await audit.DeniedIfExistsAsync(user.ToActor(), customerId, "tags", cancellationToken);
+        }
+
+        return outcome switch
         {
             ManualTagOutcome.Done => TypedResults.NoContent(),
             ManualTagOutcome.NotManual => TypedResults.Problem(title: "规则标签不能手工设置", detail: "该标签由规则自动计算，只能手工设置「手工」类标签。", statusCode: StatusCodes.Status409Conflict),

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using BankCrm.Core.Customers;
 using BankCrm.Data.Backup;
@@ -39,7 +40,11 @@ public abstract class EncryptionAtRestTests : IAsyncLifetime
         }
 
         await DemoBankSeeder.SeedAsync(factory, Bank, TimeProvider.System, progress: null, CancellationToken.None);
+        Enrolled = await SecondFactorEnrolment.EnrolAsync(factory, "rm1");
     }
+
+    /// <summary>A member of staff enrolled in TOTP through Identity, with the secrets the app gave them.</summary>
+    protected SecondFactorEnrolment.Secrets Enrolled { get; private set; } = null!;
 
     public virtual Task DisposeAsync()
     {
@@ -115,7 +120,65 @@ public abstract class EncryptionAtRestTests : IAsyncLifetime
         Assert.False(Contains(dump, "6222000011112222333"), "the plaintext account number is still in the database file");
     }
 
+    [Fact]
+    public async Task No_authenticator_key_or_recovery_code_is_in_the_dump_or_the_backup_and_the_app_still_uses_them()
+    {
+        var dump = await DumpAsync();
+        var package = Path.Combine(Folder, "second-factor.backup");
+        await DatabaseBackup.BackupAsync(Options, package, TimeProvider.System);
+        var backup = await BackupContentAsync(package);
+
+        Assert.True(Contains(dump, DemoBankCanary.Name) && Contains(backup, DemoBankCanary.Name), "the scan reads the wrong thing: the canary's name is missing");
+        foreach (var (where, bytes) in new[] { ("dump", dump), ("backup", backup) })
+        {
+            var leaked = Enrolled.Readable().Where(s => Contains(bytes, s)).ToList();
+            Assert.True(leaked.Count == 0, $"{Provider} {where} holds second-factor secrets in clear: {string.Join(", ", leaked)}");
+        }
+
+        var counted = await KeyUsage.CountAsync(new CrmDbContextFactory(Options), CancellationToken.None);
+        Assert.Contains(counted, u => u.Table == "AspNetUserTokens" && u.KeyId == Options.Protector!.Ring.ActiveKeyId && u.Rows >= 2);
+        await SecondFactorEnrolment.AssertUsableAsync(new CrmDbContextFactory(Options), Enrolled);
+    }
+
+    [Fact]
+    public async Task Second_factor_secrets_left_in_clear_are_encrypted_and_the_recovery_codes_hashed_by_the_sweep()
+    {
+        var factory = new CrmDbContextFactory(Options);
+        var legacy = await SecondFactorEnrolment.StoreInClearAsync(factory, "rm2");
+        Assert.Contains(await KeyUsage.CountAsync(factory, CancellationToken.None), u => u.Table == "AspNetUserTokens" && u.KeyId == KeyUsage.Plaintext && u.Rows == 2);
+
+        var written = await ProtectedColumnSweep.EncryptPlaintextAsync(factory, progress: null, CancellationToken.None);
+
+        Assert.Equal(2, written);
+        Assert.DoesNotContain(await KeyUsage.CountAsync(factory, CancellationToken.None), u => u.KeyId == KeyUsage.Plaintext);
+        var dump = await DumpAsync();
+        var leaked = legacy.Readable().Where(s => Contains(dump, s)).ToList();
+        Assert.True(leaked.Count == 0, $"{Provider} still holds in clear after the sweep: {string.Join(", ", leaked)}");
+        await SecondFactorEnrolment.AssertUsableAsync(factory, legacy);
+    }
+
     protected abstract Task<byte[]> DumpAsync();
+
+    /// <summary>Every entry of the backup package; a pg_dump archive (compressed) as the SQL script it restores.</summary>
+    private async Task<byte[]> BackupContentAsync(string package)
+    {
+        using var all = new MemoryStream();
+        await using var zip = await ZipArchive.CreateAsync(File.OpenRead(package), ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null);
+        foreach (var entry in zip.Entries)
+        {
+            var file = Path.Combine(Folder, "entry-" + Guid.NewGuid().ToString("N"));
+            await entry.ExtractToFileAsync(file);
+            await all.WriteAsync(await File.ReadAllBytesAsync(file));
+            if (Provider == DatabaseProvider.Postgres && (await File.ReadAllBytesAsync(file)).AsSpan().StartsWith("PGDMP"u8))
+            {
+                var script = file + ".sql";
+                await PostgresTools.RunAsync("pg_restore", ["--file", script, file], new NpgsqlConnectionStringBuilder(ConnectionString), CancellationToken.None);
+                await all.WriteAsync(await File.ReadAllBytesAsync(script));
+            }
+        }
+
+        return all.ToArray();
+    }
 
     private static async Task AssertCanaryFoundAsync(CrmDbContextFactory factory)
     {

@@ -39,8 +39,12 @@ public sealed class CustomerJourneyTests(LiveApp app) : IClassFixture<LiveApp>
 
         await page.Locator("#edit-customer").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/customers/{customerId}/edit$"));
+        // rm1 has no step-up: the form shows the mobile masked, and replacing it does not reveal the old number.
         var mobile = page.Locator("#field-mobile");
-        await Expect(mobile).ToHaveValueAsync("13612345678");
+        await Expect(mobile).ToHaveValueAsync("136****5678");
+        await Expect(page.Locator("#field-idnumber")).ToHaveValueAsync("310115********1236");
+        await page.Locator("#replace-mobile").ClickAsync();
+        await Expect(mobile).ToHaveValueAsync(string.Empty);
         await mobile.FillAsync("10012345678");
         await mobile.BlurAsync();
         await Expect(page.Locator("#error-mobile")).ToContainTextAsync("手机号号段不存在");

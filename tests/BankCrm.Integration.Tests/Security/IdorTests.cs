@@ -14,7 +14,7 @@ namespace BankCrm.Integration.Tests.Security;
 /// running app (so endpoints added later are covered too), is called by another RM with the id of a customer
 /// outside their book. Each must answer 404 without the customer's data, and the refusal must be audited.
 /// </summary>
-public abstract class IdorTests(BankCrmApp app)
+public abstract partial class IdorTests(BankCrmApp app)
 {
     [Fact]
     public async Task Every_customer_endpoint_answers_404_for_a_customer_out_of_scope_and_audits_it()
@@ -30,7 +30,7 @@ public abstract class IdorTests(BankCrmApp app)
         {
             // Other route values (a share id, a request id) get 1: the customer's scope must be checked before them.
             var url = System.Text.RegularExpressions.Regex.Replace(
-                template.Replace("{id:long}", victim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), @"\{[^}]+\}", "1");
+                CustomerParameter().Replace(template, "/api/v1/customers/" + victim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), 1), @"\{[^}]+\}", "1");
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             if (method is "POST" or "PUT" or "PATCH")
             {
@@ -66,11 +66,15 @@ public abstract class IdorTests(BankCrmApp app)
     {
         _ = app.Server;
         return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/customers/{id:long}", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/api/v1/customers/{", StringComparison.Ordinal) && CustomerParameter().IsMatch(raw))
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!)))
             .Distinct()
             .ToList();
     }
+
+    // The customer's id, whatever the route calls it (the tags routes say customerId).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^/api/v1/customers/\{(id|customerId):long\}")]
+    private static partial System.Text.RegularExpressions.Regex CustomerParameter();
 }
 
 public sealed class IdorTestsOnSqlite(SqliteApp app) : IdorTests(app), IClassFixture<SqliteApp>;

@@ -18,4 +18,7 @@ public enum ManualTagOutcome
     Done = 1,
     NotFound = 2,
     NotManual = 3,
+
+    /// <summary>No such customer in the caller's scope (a refusal to audit when it exists elsewhere).</summary>
+    CustomerNotFound = 4,
 }

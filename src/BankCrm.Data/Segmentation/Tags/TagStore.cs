@@ -136,7 +136,7 @@ public sealed class TagStore(CrmDbContextFactory factory, TimeProvider time, Aud
         await using var db = factory.CreateDbContext();
         if (!await db.Customers.VisibleTo(actor).AnyAsync(c => c.Id == customerId, cancellationToken))
         {
-            return ManualTagOutcome.NotFound;
+            return ManualTagOutcome.CustomerNotFound;
         }
 
         var tag = await db.TagDefinitions.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tagId, cancellationToken);

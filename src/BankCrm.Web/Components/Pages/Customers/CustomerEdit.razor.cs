@@ -32,6 +32,14 @@ public sealed partial class CustomerEdit
     private IReadOnlyList<BranchOption> branches = [];
     private IReadOnlyList<StaffOption> managers = [];
     private Actor actor = default!;
+    /// <summary>
+    /// Fields shown masked (issue 11, finding 6): an existing customer's ID number and mobile, as on the 360 page. The
+    /// full values come only through <see cref="SensitiveReveal"/> — the 360 page's rule: TOTP step-up, scope, audit.
+    /// A masked field keeps its stored value on save unless the user replaces it with a new one.
+    /// </summary>
+    private readonly HashSet<string> maskedFields = [];
+    private bool revealNeedsMfa;
+    private bool canReveal;
     private SaveOutcome.Duplicate? duplicate;
     private SaveOutcome.Conflict? conflict;
     private int version;
@@ -50,6 +58,9 @@ public sealed partial class CustomerEdit
 
     [Inject]
     private CustomerOperations Operations { get; set; } = default!;
+
+    [Inject]
+    private SensitiveReveal Reveal { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -82,6 +93,7 @@ public sealed partial class CustomerEdit
         duplicate = null;
         conflict = null;
         actor = await AuthenticationState.ToActorAsync();
+        canReveal = actor.Can(Permissions.SensitiveReveal);
 
         // Mirrors CustomerStore: a relationship manager's new customers join their own book.
         assignsOwnBook = actor.IsInRole(StaffRole.RelationshipManager) && !actor.IsInRole(StaffRole.Admin);
@@ -113,12 +125,83 @@ public sealed partial class CustomerEdit
         }
 
         model = CustomerFormModel.From(found.Profile);
+        maskedFields.Clear();
+        revealNeedsMfa = false;
+        if (!string.IsNullOrEmpty(model.IdNumber))
+        {
+            model.IdNumber = Masking.IdNumber(model.IdNumber);
+            maskedFields.Add("IdNumber");
+        }
+
+        if (!string.IsNullOrEmpty(model.Mobile))
+        {
+            model.Mobile = Masking.Mobile(model.Mobile);
+            maskedFields.Add("Mobile");
+        }
+
         original = model.ToProfile();
         version = found.Version;
         touched.Clear();
         submitted = false;
         serverErrors = [];
         Validate();
+
+        // Back from the step-up page with ?reveal=1: show the values without a second click.
+        if (canReveal && new Uri(Navigation.Uri).Query.Contains("reveal=1", StringComparison.Ordinal))
+        {
+            await RevealAsync(stepUpWhenNeeded: false);
+        }
+    }
+
+    private bool Masked(string field) => maskedFields.Contains(field);
+
+    private Task RevealClickedAsync() => RevealAsync(stepUpWhenNeeded: true);
+
+    private async Task RevealAsync(bool stepUpWhenNeeded)
+    {
+        var result = await Reveal.RevealAsync((await AuthenticationState).User, Id!.Value);
+        switch (result.Status)
+        {
+            case SensitiveReveal.Status.Revealed:
+                var values = result.Values!;
+                if (Masked("IdNumber"))
+                {
+                    model.IdNumber = values.IdNumber;
+                    original = original with { IdNumber = values.IdNumber };
+                }
+
+                if (Masked("Mobile"))
+                {
+                    model.Mobile = values.Mobile.Length == 0 ? null : values.Mobile;
+                    original = original with { Mobile = model.Mobile };
+                }
+
+                maskedFields.Clear();
+                Validate();
+                break;
+            case SensitiveReveal.Status.NotEnrolled:
+                revealNeedsMfa = true;
+                break;
+            case SensitiveReveal.Status.StepUpRequired when stepUpWhenNeeded:
+                Navigation.NavigateTo("/account/step-up?returnUrl=" + Uri.EscapeDataString($"/customers/{Id}/edit?reveal=1"), forceLoad: true);
+                break;
+        }
+    }
+
+    /// <summary>Replaces a masked value with a new one without showing the old one.</summary>
+    private void Replace(string field)
+    {
+        maskedFields.Remove(field);
+        if (field == "IdNumber")
+        {
+            model.IdNumber = null;
+        }
+        else
+        {
+            model.Mobile = null;
+        }
+
+        Changed(field);
     }
 
     private async Task ReloadAsync()
@@ -167,7 +250,9 @@ public sealed partial class CustomerEdit
     private void Validate()
     {
         var (_, errors) = CustomerValidator.Validate(model.ToProfile(), Today());
-        visibleErrors = [.. errors.Concat(serverErrors).Where(e => submitted || touched.Contains(e.Field)).DistinctBy(e => e.Field)];
+
+        // A masked value is not checked here; the store checks the stored one on save.
+        visibleErrors = [.. errors.Where(e => !Masked(e.Field)).Concat(serverErrors).Where(e => submitted || touched.Contains(e.Field)).DistinctBy(e => e.Field)];
     }
 
     private bool HasError(string field) => visibleErrors.Any(e => e.Field == field);
@@ -187,6 +272,19 @@ public sealed partial class CustomerEdit
 
         saving = true;
         var profile = model.ToProfile();
+        if (maskedFields.Count > 0 && Id is { } editing)
+        {
+            // The form never held the masked values: those fields keep what is stored.
+            var stored = (await Operations.QueryAsync(q => q.ProfileAsync(actor, editing)))?.Profile;
+            if (stored is null)
+            {
+                saving = false;
+                notFound = true;
+                return;
+            }
+
+            profile = profile with { IdNumber = Masked("IdNumber") ? stored.IdNumber : profile.IdNumber, Mobile = Masked("Mobile") ? stored.Mobile : profile.Mobile };
+        }
         var outcome = Id is { } id
             ? await Operations.SaveAsync(s => s.UpdateAsync(actor, id, profile, version))
             : await Operations.SaveAsync(s => s.CreateAsync(actor, profile, model.BranchId, model.RelationshipManagerId));
