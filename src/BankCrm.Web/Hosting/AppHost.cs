@@ -46,7 +46,6 @@ public static class AppHost
         services.AddStaffIdentity();
         services.AddStaffMfa();
         services.AddWebSecurity(builder.Configuration);
-        services.AddRequestLimits();
         services.AddCustomersModule();
         services.AddConsentModule();
         services.AddCustomerSharing(builder.Configuration);
@@ -64,20 +63,15 @@ public static class AppHost
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
-        services.AddProblemDetails();
+        services.AddErrorPipeline();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         var app = builder.Build();
         app.UseWebSecurity();
+        app.UseErrorPipeline();
         app.UseRequestLimits();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
-
-        app.UseStatusCodePages();
         app.UseRequestLocalization(options =>
         {
             string[] cultures = CultureEndpoints.SupportedCultures;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -7,23 +6,19 @@ namespace BankCrm.Web.Security;
 /// <summary>
 /// Hostile input at the edge (docs/security.md, 恶意输入): request bodies are limited to 1 MB unless the endpoint
 /// declares more (the import: 50 MB), and a request the framework cannot bind (a page number "abc", JSON that is not
-/// UTF-8, a body over the limit, a NUL in a query value) answers 400/413 with a problem naming the parameter, never 500.
+/// UTF-8, a body over the limit, a NUL in a query value) answers 400/413 with a problem naming the parameter, never 500
+/// (the binding failures through Hosting/ErrorPipeline).
 /// </summary>
-internal static partial class RequestLimits
+internal static class RequestLimits
 {
     /// <summary>Far above any form or JSON request of the app (a customer is under 4 KB).</summary>
     public const long DefaultBodyBytes = 1 << 20;
-
-    public static IServiceCollection AddRequestLimits(this IServiceCollection services) =>
-
-        // Binding failures throw in every environment, so the handler below can name the parameter.
-        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
     /// <summary>Runs after routing, which WebApplication does first, so the endpoint's own limit is known.</summary>
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultBodyBytes;
+            var limit = LimitOf(context.GetEndpoint());
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
             {
                 // Kestrel then stops a chunked body without Content-Length at the same size.
@@ -45,41 +40,15 @@ internal static partial class RequestLimits
                 return;
             }
 
-            try
-            {
-                await next(context);
-            }
-            catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
-            {
-                context.Response.Clear();
-                await Refusal(ex, limit).ExecuteAsync(context);
-            }
+            await next(context);
         });
 
-    private static IResult Refusal(BadHttpRequestException ex, long limit)
-    {
-        if (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(limit);
-        }
+    /// <summary>The body limit of the request's endpoint.</summary>
+    public static long LimitOf(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultBodyBytes;
 
-        // The framework's message names the parameter ("Failed to bind parameter "int? page" from "abc"."); the value
-        // is not echoed back.
-        var name = ParameterName().Match(ex.Message) is { Success: true } match ? match.Groups["name"].Value : "body";
-        var message = ex.InnerException is System.Text.Json.JsonException || name == "body" || ex.Message.Contains("JSON", StringComparison.Ordinal)
-            ? "请求内容不是有效的 UTF-8 JSON，或字段类型不符"
-            : "参数格式不正确";
-        return Results.ValidationProblem(
-            new Dictionary<string, string[]> { [name] = [message] },
-            title: "请求参数无效",
-            statusCode: ex.StatusCode is >= 400 and < 500 ? ex.StatusCode : StatusCodes.Status400BadRequest);
-    }
-
-    private static IResult TooLarge(long limit) => Results.Problem(
+    public static IResult TooLarge(long limit) => Results.Problem(
         title: "请求内容过大",
         detail: $"请求内容不能超过 {limit / (1 << 20)} MB。",
         statusCode: StatusCodes.Status413PayloadTooLarge);
-
-    [GeneratedRegex("parameter \"(?:[^\" ]+ )?(?<name>[A-Za-z_][A-Za-z0-9_]*)\"", RegexOptions.CultureInvariant)]
-    private static partial Regex ParameterName();
 }
