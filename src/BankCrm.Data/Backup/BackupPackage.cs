@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
+using BankCrm.Data.Database;
 
 namespace BankCrm.Data.Backup;
 
@@ -21,8 +22,9 @@ internal static class BackupPackage
     public static async Task WriteAsync(string packagePath, BackupManifest manifest, string databasePath, CancellationToken cancellationToken)
     {
         // Written next to the target and moved into place, so a failed backup never leaves a half file under the real name.
+        // Owner-only: the package is a copy of every customer's data.
         var partial = packagePath + ".partial";
-        await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write))
+        await using (var file = OwnerOnly.Create(partial))
         await using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
         {
             await using (var entry = await zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal).OpenAsync(cancellationToken))
@@ -52,7 +54,7 @@ internal static class BackupPackage
             var manifest = await ReadManifestAsync(zip, cancellationToken);
             var entry = zip.GetEntry(manifest.DatabaseEntry) ?? throw new BackupException($"备份文件缺少数据库条目 {manifest.DatabaseEntry}");
             await using (var source = await entry.OpenAsync(cancellationToken))
-            await using (var target = File.Create(extractTo))
+            await using (var target = OwnerOnly.Create(extractTo))
             {
                 await source.CopyToAsync(target, cancellationToken);
             }

@@ -52,9 +52,10 @@ internal static class SqliteBackup
     public static void ReplaceFile(string verifiedCopy, string databasePath)
     {
         SqliteConnection.ClearAllPools();
-        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(databasePath)!);
         var incoming = databasePath + ".restoring";
         File.Copy(verifiedCopy, incoming, overwrite: true);
+        OwnerOnly.Restrict(incoming);
 
         // A write-ahead log left by the old database would be replayed onto the restored file.
         File.Delete(databasePath + "-wal");

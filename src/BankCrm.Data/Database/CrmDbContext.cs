@@ -93,6 +93,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<EventAttendee> EventAttendees => Set<EventAttendee>();
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder builder)

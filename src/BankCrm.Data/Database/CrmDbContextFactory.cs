@@ -26,6 +26,11 @@ public sealed class CrmDbContextFactory : IDbContextFactory<CrmDbContext>
         }
         else
         {
+            if (SqliteFilePath(options.ConnectionString) is { } file)
+            {
+                OwnerOnly.PrepareSqliteFile(file);
+            }
+
             sqlite = new PooledDbContextFactory<SqliteCrmDbContext>(new DbContextOptionsBuilder<SqliteCrmDbContext>()
                 .UseSqlite(options.ConnectionString, s => s.MigrationsHistoryTable("__ef_migrations"))
                 .UseSnakeCaseNamingConvention()
@@ -36,6 +41,16 @@ public sealed class CrmDbContextFactory : IDbContextFactory<CrmDbContext>
     }
 
     public DatabaseOptions Options { get; }
+
+    /// <summary>The database file a SQLite connection string names, or null for an in-memory or URI data source.</summary>
+    public static string? SqliteFilePath(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        return builder.DataSource is { Length: > 0 } source && source != ":memory:" && builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory
+            && !source.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            ? Path.GetFullPath(source)
+            : null;
+    }
 
     /// <summary>Contexts come from a pool: per-request setup is measurable at hundreds of requests per second.</summary>
     public CrmDbContext CreateDbContext() =>

@@ -61,7 +61,7 @@ public static class DataModule
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Crm is not set.");
             }
 
-            Directory.CreateDirectory(folder);
+            OwnerOnly.CreateFolder(folder);
             connectionString = $"Data Source={Path.Combine(folder, "bankcrm.db")}";
         }
         else if (configuredFolder is null && provider == DatabaseProvider.Sqlite && SqliteFolder(connectionString) is { } databaseFolder)

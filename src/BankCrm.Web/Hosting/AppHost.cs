@@ -31,7 +31,7 @@ public static class AppHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(AppFolder.Options(args));
         if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null && builder.Configuration["Kestrel:Endpoints:Http:Url"] is null)
         {
             builder.WebHost.UseUrls("http://localhost:5080");
@@ -43,6 +43,7 @@ public static class AppHost
         // Chinese text is written as characters, not &#x...; entities, in server-rendered HTML.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddCrmData(builder.Configuration);
+        services.AddDatabaseDataProtection();
         services.AddStaffIdentity();
         services.AddStaffMfa();
         services.AddWebSecurity(builder.Configuration);
@@ -69,6 +70,7 @@ public static class AppHost
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         var app = builder.Build();
+        app.UseRelativeRedirects();
         app.UseWebSecurity();
         app.UseErrorPipeline();
         app.UseRequestLimits();

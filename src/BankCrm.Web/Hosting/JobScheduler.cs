@@ -1,4 +1,3 @@
-using BankCrm.Core.Common;
 using BankCrm.Data.Database;
 using Quartz;
 
@@ -9,6 +8,7 @@ namespace BankCrm.Web.Hosting;
 /// <c>qrtz_</c> tables on first start). On PostgreSQL the store is clustered: several app nodes share the schedule,
 /// each firing runs on one node only, and a job that requests recovery and was cut off by a dead node is run again by
 /// a live one. SQLite is the single-node embedded install (docs/decisions/0006-persistent-clustered-scheduler.md).
+/// Stored triggers use UTC, the one zone every machine resolves (docs/decisions/0008-schedules-stored-in-utc.md).
 /// </summary>
 /// <remarks>
 /// Modules add their jobs through <see cref="AddJobScheduler"/>. <c>Scheduler:Enabled=false</c> starts no scheduler
@@ -17,10 +17,6 @@ namespace BankCrm.Web.Hosting;
 public static class JobScheduler
 {
     public const string TablePrefix = "qrtz_";
-
-    /// <summary>China Standard Time has no daylight saving, so a fixed +8 zone is exact and needs no tz database.</summary>
-    public static TimeZoneInfo ChinaTimeZone { get; } =
-        TimeZoneInfo.CreateCustomTimeZone("China Standard Time (BankCrm)", ChinaTime.Offset, "China Standard Time", "CST");
 
     public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("Scheduler:Enabled", defaultValue: true);
 
@@ -65,6 +61,9 @@ public static class JobScheduler
                 add(quartz, configuration);
             }
         });
+
+        // Registered before Quartz's hosted service, so it runs before the scheduler first reads its store.
+        services.AddHostedService<StoredTriggerRepair>();
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = false);
         return services;
     }

@@ -7,7 +7,7 @@ namespace BankCrm.Web.Scoring;
 
 /// <summary>
 /// The nightly scoring run on the app's scheduler (<see cref="JobScheduler"/>): <c>Scoring:Cron</c>, default 02:00
-/// China time, switched off with <c>Scoring:Nightly=false</c>. The store is persistent and clustered, so one node of
+/// China time (stored in UTC, docs/decisions/0008-schedules-stored-in-utc.md), switched off with <c>Scoring:Nightly=false</c>. The store is persistent and clustered, so one node of
 /// a cluster fires it, and a night missed while every node was down is run once when the first node starts (the
 /// cron trigger's smart misfire policy). The
 /// run itself is restartable and idempotent per date (scoring_runs), and on PostgreSQL an advisory lock also keeps
@@ -29,7 +29,7 @@ public static class NightlyScoring
         var cron = configuration["Scoring:Cron"] is { Length: > 0 } configured ? configured : DefaultCron;
         quartz.AddJob<NightlyScoringJob>(job => job.WithIdentity(Key).StoreDurably().RequestRecovery());
         quartz.AddTrigger(trigger => trigger.ForJob(Key).WithIdentity("nightly-scoring-cron", "scoring")
-            .WithCronSchedule(cron, schedule => schedule.InTimeZone(JobScheduler.ChinaTimeZone)));
+            .WithCronSchedule(ChinaCron.ToUtc(cron, "Scoring:Cron"), schedule => schedule.InTimeZone(TimeZoneInfo.Utc)));
     }
 }
 

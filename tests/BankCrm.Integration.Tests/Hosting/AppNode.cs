@@ -37,12 +37,33 @@ public sealed class AppNode : IAsyncDisposable
         }
     }
 
-    public static AppNode Start(BankCrmApp app, string name, IReadOnlyDictionary<string, string> settings)
+    public static AppNode Start(BankCrmApp app, string name, IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var web = WebAssembly();
+        var all = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Database:Provider"] = app.Provider.ToString(),
+            ["ConnectionStrings:Crm"] = app.DatabaseConnectionString,
+            ["Encryption:KeyFile"] = app.KeyFile,
+            ["Scheduler:Enabled"] = "true",
+            ["Scheduler:InstanceId"] = name,
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return Start(WebAssembly(), workingDirectory: null, name, all, environment);
+    }
+
+    /// <summary>
+    /// Any build of the app (<paramref name="web"/>, e.g. a published folder's BankCrm.Web.dll) started from
+    /// <paramref name="workingDirectory"/> (the dll's folder when null), in Production, on a free port of 127.0.0.1.
+    /// </summary>
+    public static AppNode Start(string web, string? workingDirectory, string name, IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(web)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(web)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -52,12 +73,7 @@ public sealed class AppNode : IAsyncDisposable
         var all = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["urls"] = "http://127.0.0.1:0",
-            ["Database:Provider"] = app.Provider.ToString(),
-            ["ConnectionStrings:Crm"] = app.DatabaseConnectionString,
-            ["Encryption:KeyFile"] = app.KeyFile,
             ["Demo:Enabled"] = "false",
-            ["Scheduler:Enabled"] = "true",
-            ["Scheduler:InstanceId"] = name,
             ["Scoring:Nightly"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
@@ -73,6 +89,11 @@ public sealed class AppNode : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = start };
         var node = new AppNode(process, name);
         process.OutputDataReceived += (_, e) => node.Append(e.Data);
@@ -81,6 +102,32 @@ public sealed class AppNode : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return node;
+    }
+
+    /// <summary>
+    /// The address the node listens on, from the "Open: …" line of its startup banner (written once the server has
+    /// started); fails with the node's output if it exits or does not start within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<Uri> AddressAsync(TimeSpan timeout)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            var line = Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("Open: ", StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return new Uri(line["Open: ".Length..]);
+            }
+
+            if (process.HasExited)
+            {
+                throw new Xunit.Sdk.XunitException($"{Name} exited with code {process.ExitCode} before it served:\n{Output}");
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new Xunit.Sdk.XunitException($"{Name} did not start within {timeout}:\n{Output}");
     }
 
     /// <summary>SIGKILL: no shutdown, no finally blocks, no lease released — a node that dies.</summary>

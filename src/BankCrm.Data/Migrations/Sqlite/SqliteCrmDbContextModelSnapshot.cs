@@ -2228,6 +2228,31 @@ namespace BankCrm.Data.Migrations.Sqlite
                     b.ToTable("tag_definitions", (string)null);
                 });
 
+            modelBuilder.Entity("BankCrm.Data.Database.DataProtectionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("BankCrm.Data.DemoBank.DemoBankTruth", b =>
                 {
                     b.Property<long>("CustomerId")
