@@ -38,7 +38,7 @@ public static class StaffWriter
         };
         if (password is not null)
         {
-            user.PasswordHash = new PasswordHasher<StaffUser>().HashPassword(user, password);
+            user.PasswordHash = StaffPasswordHashing.Hasher().HashPassword(user, password);
         }
 
         db.Users.Add(user);

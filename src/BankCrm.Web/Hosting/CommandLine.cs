@@ -10,7 +10,7 @@ namespace BankCrm.Web.Hosting;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "backup", "restore", "audit", "model", "score", "tags", "keys", "playbooks"];
+    private static readonly HashSet<string> Verbs = ["serve", "migrate", "seed", "import", "backup", "restore", "audit", "model", "score", "tags", "keys", "playbooks", "staff"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -32,6 +32,7 @@ internal static class CommandLine
         root.Subcommands.Add(CliTags.Command());
         root.Subcommands.Add(CliKeys.Command());
         root.Subcommands.Add(CliPlaybooks.Command());
+        root.Subcommands.Add(CliStaff.Command());
         return await root.Parse(args).InvokeAsync();
     }
 

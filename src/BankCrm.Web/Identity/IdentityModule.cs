@@ -42,6 +42,7 @@ public static class IdentityModule
             .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddDefaultTokenProviders();
+        services.Configure<PasswordHasherOptions>(StaffPasswordHashing.Configure);
         services.AddSingleton<ILookupNormalizer, SafeLookupNormalizer>();
         services.AddSingleton<UnknownUserLockout>();
 
