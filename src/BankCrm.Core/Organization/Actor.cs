@@ -24,4 +24,26 @@ public sealed record Actor(string UserId, string UserName, IReadOnlyCollection<s
 
     /// <summary>A customer's name as this actor may see it: in full, or masked for the basic view.</summary>
     public string NameAsSeen(string name) => SeesFullProfile ? name : Customers.Masking.Name(name);
+
+    /// <summary>
+    /// A text that names the customer (a message addressed to a company by its full name) as this actor may see it: the
+    /// name as <see cref="NameAsSeen"/> shows it, and for a Latin-script name the words its mask hides (a message says
+    /// "Smith先生" where the masked name shows "John *****").
+    /// </summary>
+    public string TextAsSeen(string text, string name)
+    {
+        if (SeesFullProfile || string.IsNullOrEmpty(text) || name.Length < 2)
+        {
+            return text;
+        }
+
+        var seen = text.Replace(name, Customers.Masking.Name(name), StringComparison.Ordinal);
+        foreach (var word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        {
+            seen = System.Text.RegularExpressions.Regex.Replace(
+                seen, $@"\b{System.Text.RegularExpressions.Regex.Escape(word)}\b", new string('*', word.Length), System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+
+        return seen;
+    }
 }
