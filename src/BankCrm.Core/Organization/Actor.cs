@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace BankCrm.Core.Organization;
 
 /// <summary>The member of staff on whose behalf a query or change runs; every data access takes one.</summary>
@@ -40,8 +42,8 @@ public sealed record Actor(string UserId, string UserName, IReadOnlyCollection<s
         var seen = text.Replace(name, Customers.Masking.Name(name), StringComparison.Ordinal);
         foreach (var word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1))
         {
-            seen = System.Text.RegularExpressions.Regex.Replace(
-                seen, $@"\b{System.Text.RegularExpressions.Regex.Escape(word)}\b", new string('*', word.Length), System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            seen = Regex.Replace(
+                seen, $@"(?<![A-Za-z]){Regex.Escape(word)}(?![A-Za-z])", new string('*', word.Length), RegexOptions.None, TimeSpan.FromSeconds(1));
         }
 
         return seen;
