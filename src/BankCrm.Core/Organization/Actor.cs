@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace BankCrm.Core.Organization;
 
 /// <summary>The member of staff on whose behalf a query or change runs; every data access takes one.</summary>
@@ -24,4 +26,26 @@ public sealed record Actor(string UserId, string UserName, IReadOnlyCollection<s
 
     /// <summary>A customer's name as this actor may see it: in full, or masked for the basic view.</summary>
     public string NameAsSeen(string name) => SeesFullProfile ? name : Customers.Masking.Name(name);
+
+    /// <summary>
+    /// A text that names the customer (a message addressed to a company by its full name) as this actor may see it: the
+    /// name as <see cref="NameAsSeen"/> shows it, and for a Latin-script name the words its mask hides (a message says
+    /// "Smith先生" where the masked name shows "John *****").
+    /// </summary>
+    public string TextAsSeen(string text, string name)
+    {
+        if (SeesFullProfile || string.IsNullOrEmpty(text) || name.Length < 2)
+        {
+            return text;
+        }
+
+        var seen = text.Replace(name, Customers.Masking.Name(name), StringComparison.Ordinal);
+        foreach (var word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        {
+            seen = Regex.Replace(
+                seen, $@"(?<![A-Za-z]){Regex.Escape(word)}(?![A-Za-z])", new string('*', word.Length), RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+
+        return seen;
+    }
 }

@@ -173,7 +173,7 @@ public sealed class Customer360Query(CrmDbContext db, TimeProvider time)
         var incoming = await db.CustomerRelationships.Where(r => r.RelatedCustomerId == id)
             .Join(db.Customers, r => r.CustomerId, c => c.Id, (r, c) => new RelationshipLine(c.Id, c.CustomerNumber, c.Name, c.Type, r.Kind, false))
             .ToListAsync(cancellationToken);
-        return [.. outgoing, .. incoming];
+        return [.. outgoing.Concat(incoming).Select(r => r with { RelatedName = actor.NameAsSeen(r.RelatedName) })];
     }
 
     public async Task<PagedResult<ChangeLine>?> ChangesAsync(Actor actor, long id, int page, int pageSize, CancellationToken cancellationToken = default)

@@ -72,7 +72,7 @@ public sealed class ScoreQueries(CrmDbContext db)
             .Select(x => new MigratedCustomer(x.c.Id, x.c.CustomerNumber, x.c.Name,
                 db.Branches.Where(b => b.Id == x.c.BranchId).Select(b => b.Name).FirstOrDefault() ?? string.Empty, x.p.From, x.p.To, x.p.Aum))
             .ToListAsync(cancellationToken);
-        return new PagedResult<MigratedCustomer>(items, total, page, pageSize);
+        return new PagedResult<MigratedCustomer>([.. items.Select(i => i with { Name = actor.NameAsSeen(i.Name) })], total, page, pageSize);
     }
 
     private IQueryable<CustomerScore> Scoped(Actor actor, DateOnly runDate) =>

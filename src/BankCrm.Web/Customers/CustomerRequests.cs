@@ -106,9 +106,9 @@ public sealed record CustomerResponse(
     KycStatus KycStatus,
     int Version)
 {
-    /// <summary>Identifiers masked for everyone; name and birth date too for roles with the basic view only.</summary>
+    /// <summary>Identifiers masked for everyone; names (the customer's, the legal representative's) and birth date too for roles with the basic view only.</summary>
     public static CustomerResponse From(Customer c, Actor viewer) => new(
         c.Id, c.CustomerNumber, c.Type, viewer.NameAsSeen(c.Name), Masking.IdNumber(c.IdNumber), c.Gender,
         viewer.SeesFullProfile ? c.BirthDate : null, Masking.Mobile(c.Mobile), Masking.Email(c.Email),
-        c.Province, c.City, c.District, c.Occupation, c.Industry, c.LegalRepresentative, c.ImportExportBusiness, c.BranchId, c.RelationshipManagerId, c.KycStatus, c.Version);
+        c.Province, c.City, c.District, c.Occupation, c.Industry, c.LegalRepresentative is { } representative ? viewer.NameAsSeen(representative) : null, c.ImportExportBusiness, c.BranchId, c.RelationshipManagerId, c.KycStatus, c.Version);
 }

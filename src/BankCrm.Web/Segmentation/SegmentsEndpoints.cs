@@ -17,9 +17,9 @@ public static class SegmentsEndpoints
         var api = app.MapGroup("/api/v1/segments").WithTags("Segments");
         api.MapGet("/", ListAsync).RequireAuthorization(Permissions.SegmentsRead).WithName("ListSegments").WithSummary("Segments the caller owns or that are shared with them or their role.");
         api.MapGet("/{id:long}", GetAsync).RequireAuthorization(Permissions.SegmentsRead).WithName("GetSegment").WithSummary("One segment with its rule; 404 when not visible to the caller.");
-        api.MapPost("/", CreateAsync).RequireAuthorization(Permissions.SegmentsManage).WithName("CreateSegment").WithSummary("Save a segment; 400 names the field and the rule.");
+        api.MapPost("/", CreateAsync).RequireAuthorization(Permissions.SegmentsManage).WithName("CreateSegment").WithSummary("Save a segment; 400 names the field and the rule; 403 names an amount condition the caller may not set.");
         api.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(Permissions.SegmentsManage).WithName("UpdateSegment").WithSummary("Change a segment (owner only).");
-        api.MapPost("/count", PreviewAsync).RequireAuthorization(Permissions.SegmentsManage).WithName("CountSegmentRule").WithSummary("Customers in the caller's scope matching an unsaved rule (the builder's live count).");
+        api.MapPost("/count", PreviewAsync).RequireAuthorization(Permissions.SegmentsManage).WithName("CountSegmentRule").WithSummary("Customers in the caller's scope matching an unsaved rule (the builder's live count); 403 for amount conditions without asset access.");
         api.MapGet("/{id:long}/count", CountAsync).RequireAuthorization(Permissions.SegmentsRead).WithName("CountSegment").WithSummary("Members of a segment in the caller's scope.");
         api.MapGet("/{id:long}/members", MembersAsync).RequireAuthorization(Permissions.SegmentsRead).WithName("ListSegmentMembers").WithSummary("Member ids and masked names, paged.");
         api.MapGet("/{id:long}/export", ExportAsync).RequireAuthorization(Permissions.SegmentsManage, Permissions.CustomersExport)
@@ -33,16 +33,31 @@ public static class SegmentsEndpoints
     internal static async Task<Results<Ok<SegmentView>, NotFound>> GetAsync(long id, ClaimsPrincipal user, SegmentStore segments, CancellationToken cancellationToken) =>
         await segments.FindAsync(user.ToActor(), id, cancellationToken) is { } segment ? TypedResults.Ok(segment) : TypedResults.NotFound();
 
-    internal static async Task<Results<Created<SegmentView>, Ok<SegmentView>, ValidationProblem, NotFound, ForbidHttpResult>> CreateAsync(
-        SegmentRequest request, ClaimsPrincipal user, SegmentStore segments, CancellationToken cancellationToken) =>
-        Map(await segments.SaveAsync(user.ToActor(), null, request.ToInput(), cancellationToken), created: true);
-
-    internal static async Task<Results<Created<SegmentView>, Ok<SegmentView>, ValidationProblem, NotFound, ForbidHttpResult>> UpdateAsync(
-        long id, SegmentRequest request, ClaimsPrincipal user, SegmentStore segments, CancellationToken cancellationToken) =>
-        Map(await segments.SaveAsync(user.ToActor(), id, request.ToInput(), cancellationToken), created: false);
-
-    internal static async Task<Results<Ok<CountResponse>, ValidationProblem>> PreviewAsync(RuleRequest request, ClaimsPrincipal user, TagStore tags, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<SegmentView>, Ok<SegmentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> CreateAsync(
+        SegmentRequest request, ClaimsPrincipal user, SegmentStore segments, StepUp stepUp, CancellationToken cancellationToken)
     {
+        var input = request.ToInput();
+        var refused = RuleAmounts.Refused(stepUp, user, input.Rule);
+        return refused.Count > 0 ? RuleAmounts.Problem(refused) : Map(await segments.SaveAsync(user.ToActor(), null, input, cancellationToken), created: true);
+    }
+
+    internal static async Task<Results<Created<SegmentView>, Ok<SegmentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UpdateAsync(
+        long id, SegmentRequest request, ClaimsPrincipal user, SegmentStore segments, StepUp stepUp, CancellationToken cancellationToken)
+    {
+        var input = request.ToInput();
+        var stored = await segments.FindAsync(user.ToActor(), id, cancellationToken);
+        var refused = RuleAmounts.Refused(stepUp, user, input.Rule, stored?.Rule);
+        return refused.Count > 0 ? RuleAmounts.Problem(refused) : Map(await segments.SaveAsync(user.ToActor(), id, input, cancellationToken), created: false);
+    }
+
+    internal static async Task<Results<Ok<CountResponse>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        RuleRequest request, ClaimsPrincipal user, TagStore tags, StepUp stepUp, CancellationToken cancellationToken)
+    {
+        if (RuleAmounts.Refused(stepUp, user, request.RuleText) is { Count: > 0 } refused)
+        {
+            return RuleAmounts.Problem(refused);
+        }
+
         var (count, errors) = await tags.CountAsync(user.ToActor(), request.RuleText, RuleUse.Segment, cancellationToken);
         return count is null ? TypedResults.ValidationProblem(FieldErrors.ToDictionary(errors)) : TypedResults.Ok(new CountResponse(count.Value));
     }
@@ -66,7 +81,7 @@ public static class SegmentsEndpoints
         return file is null ? TypedResults.NotFound() : TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
-    private static Results<Created<SegmentView>, Ok<SegmentView>, ValidationProblem, NotFound, ForbidHttpResult> Map(SegmentOutcome outcome, bool created) => outcome switch
+    private static Results<Created<SegmentView>, Ok<SegmentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult> Map(SegmentOutcome outcome, bool created) => outcome switch
     {
         SegmentOutcome.Saved saved when created => TypedResults.Created($"/api/v1/segments/{saved.Segment.Id}", saved.Segment),
         SegmentOutcome.Saved saved => TypedResults.Ok(saved.Segment),

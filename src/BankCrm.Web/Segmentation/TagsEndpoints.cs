@@ -16,7 +16,7 @@ public static class TagsEndpoints
     {
         var api = app.MapGroup("/api/v1/tags").WithTags("Tags");
         api.MapGet("/", ListAsync).RequireAuthorization(Permissions.ScoresRead).WithName("ListTags").WithSummary("Tags with the number of customers in the caller's scope.");
-        api.MapPost("/", CreateAsync).RequireAuthorization(Permissions.TagsManage).WithName("CreateTag").WithSummary("Define a rule or manual tag; 400 names the field and the rule.");
+        api.MapPost("/", CreateAsync).RequireAuthorization(Permissions.TagsManage).WithName("CreateTag").WithSummary("Define a rule or manual tag; 400 names the field and the rule; 403 names an amount condition the caller may not set.");
         api.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(Permissions.TagsManage).WithName("UpdateTag").WithSummary("Change a tag's name, description or rule.");
         api.MapPost("/count", CountAsync).RequireAuthorization(Permissions.TagsManage).WithName("CountTagRule").WithSummary("Customers in the caller's scope matching a tag rule now (the editor's live count).");
         api.MapPost("/{id:long}/refresh", RefreshAsync).RequireAuthorization(Permissions.TagsManage).WithName("RefreshTag").WithSummary("Materialise a rule tag's customers now.");
@@ -38,16 +38,22 @@ public static class TagsEndpoints
     internal static async Task<Ok<IReadOnlyList<TagListItem>>> ListAsync(ClaimsPrincipal user, TagStore tags, CancellationToken cancellationToken) =>
         TypedResults.Ok(await tags.ListAsync(user.ToActor(), cancellationToken));
 
-    internal static Task<Results<Created<TagDefinition>, Ok<TagDefinition>, ValidationProblem, NotFound>> CreateAsync(
-        TagRequest request, ClaimsPrincipal user, TagStore tags, TagRefresher refresher, TimeProvider time, CancellationToken cancellationToken) =>
-        SaveAsync(null, request, user, tags, refresher, time, cancellationToken);
+    internal static Task<Results<Created<TagDefinition>, Ok<TagDefinition>, ValidationProblem, NotFound, ProblemHttpResult>> CreateAsync(
+        TagRequest request, ClaimsPrincipal user, TagStore tags, TagRefresher refresher, StepUp stepUp, TimeProvider time, CancellationToken cancellationToken) =>
+        SaveAsync(null, request, user, tags, refresher, stepUp, time, cancellationToken);
 
-    internal static Task<Results<Created<TagDefinition>, Ok<TagDefinition>, ValidationProblem, NotFound>> UpdateAsync(
-        long id, TagRequest request, ClaimsPrincipal user, TagStore tags, TagRefresher refresher, TimeProvider time, CancellationToken cancellationToken) =>
-        SaveAsync(id, request, user, tags, refresher, time, cancellationToken);
+    internal static Task<Results<Created<TagDefinition>, Ok<TagDefinition>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateAsync(
+        long id, TagRequest request, ClaimsPrincipal user, TagStore tags, TagRefresher refresher, StepUp stepUp, TimeProvider time, CancellationToken cancellationToken) =>
+        SaveAsync(id, request, user, tags, refresher, stepUp, time, cancellationToken);
 
-    internal static async Task<Results<Ok<CountResponse>, ValidationProblem>> CountAsync(RuleRequest request, ClaimsPrincipal user, TagStore tags, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<CountResponse>, ValidationProblem, ProblemHttpResult>> CountAsync(
+        RuleRequest request, ClaimsPrincipal user, TagStore tags, StepUp stepUp, CancellationToken cancellationToken)
     {
+        if (RuleAmounts.Refused(stepUp, user, request.RuleText) is { Count: > 0 } refused)
+        {
+            return RuleAmounts.Problem(refused);
+        }
+
         var (count, errors) = await tags.CountAsync(user.ToActor(), request.RuleText, RuleUse.Tag, cancellationToken);
         return count is null ? TypedResults.ValidationProblem(FieldErrors.ToDictionary(errors)) : TypedResults.Ok(new CountResponse(count.Value));
     }
@@ -75,10 +81,19 @@ public static class TagsEndpoints
         long customerId, long tagId, ClaimsPrincipal user, TagStore tags, CustomerAudit audit, CancellationToken cancellationToken) =>
         ChangeAsync(user, customerId, audit, () => tags.RemoveManualAsync(user.ToActor(), customerId, tagId, cancellationToken), cancellationToken);
 
-    private static async Task<Results<Created<TagDefinition>, Ok<TagDefinition>, ValidationProblem, NotFound>> SaveAsync(
-        long? id, TagRequest request, ClaimsPrincipal user, TagStore tags, TagRefresher refresher, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Created<TagDefinition>, Ok<TagDefinition>, ValidationProblem, NotFound, ProblemHttpResult>> SaveAsync(
+        long? id, TagRequest request, ClaimsPrincipal user, TagStore tags, TagRefresher refresher, StepUp stepUp, TimeProvider time, CancellationToken cancellationToken)
     {
         var input = new TagInput(request.Name ?? string.Empty, request.Description, request.Kind, request.Kind == TagKind.Rule ? RuleRequest.RuleJsonText(request.Rule) : null);
+        if (input.Rule is not null)
+        {
+            var stored = id is { } existing ? (await tags.FindAsync(existing, cancellationToken))?.Rule : null;
+            if (RuleAmounts.Refused(stepUp, user, input.Rule, stored) is { Count: > 0 } refused)
+            {
+                return RuleAmounts.Problem(refused);
+            }
+        }
+
         var result = await tags.SaveAsync(user.ToActor(), id, input, cancellationToken);
         if (result.Tag is not { } tag)
         {

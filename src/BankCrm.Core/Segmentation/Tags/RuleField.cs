@@ -43,6 +43,12 @@ public sealed record RuleField(string Code, string Label, RuleFieldGroup Group, 
     /// <summary>Counts, ages and scores take whole numbers only.</summary>
     public bool Integer { get; init; }
 
+    /// <summary>
+    /// A sum of money (AUM, transaction amounts): an asset detail. Only a caller who may see amounts may put a new bound
+    /// on it in a rule, or a narrowing rule would read one customer's amount (<see cref="AmountConditions"/>).
+    /// </summary>
+    public bool IsAmount { get; init; }
+
     public IReadOnlyList<RuleOperator> Operators => Kind switch
     {
         RuleFieldKind.Number => [RuleOperator.Eq, RuleOperator.Ne, RuleOperator.Gt, RuleOperator.Ge, RuleOperator.Lt, RuleOperator.Le, RuleOperator.Between],

@@ -44,7 +44,8 @@ public sealed class OutboxQueries(CrmDbContext db)
         var extra = await visible.Select(m => new { m.Body, m.Urgent, m.CreatedBy, m.ProviderMessageId }).SingleAsync(cancellationToken);
         var delivered = await Sink(actor, db.DeliveredMessages.Where(d => d.OutboundMessageId == id)).SingleOrDefaultAsync(cancellationToken);
         var item = Item(actor, row);
-        return new OutboxMessageDetail(item, extra.Body, extra.Urgent, extra.CreatedBy, extra.ProviderMessageId, delivered is null ? null : delivered with { CustomerName = item.CustomerName });
+        return new OutboxMessageDetail(
+            item, actor.TextAsSeen(extra.Body, row.CustomerName), extra.Urgent, extra.CreatedBy, extra.ProviderMessageId, delivered is null ? null : AsSeen(actor, delivered));
     }
 
     /// <summary>The development sink, newest first: what "was sent" on channels without a real gateway.</summary>
@@ -57,8 +58,16 @@ public sealed class OutboxQueries(CrmDbContext db)
         var rows = await Sink(actor, visible.OrderByDescending(d => d.DeliveredAt).ThenByDescending(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize))
             .ToListAsync(cancellationToken);
         return new PagedResult<DeliveredView>(
-            [.. rows.OrderByDescending(r => r.DeliveredAt).ThenByDescending(r => r.Id).Select(r => r with { CustomerName = actor.NameAsSeen(r.CustomerName) })], total, page, pageSize);
+            [.. rows.OrderByDescending(r => r.DeliveredAt).ThenByDescending(r => r.Id).Select(r => AsSeen(actor, r))], total, page, pageSize);
     }
+
+    /// <summary>A delivered message names the customer in its subject and text (a company by its full name): masked as the name is.</summary>
+    private static DeliveredView AsSeen(Actor actor, DeliveredView d) => d with
+    {
+        CustomerName = actor.NameAsSeen(d.CustomerName),
+        Subject = actor.TextAsSeen(d.Subject, d.CustomerName),
+        Body = actor.TextAsSeen(d.Body, d.CustomerName),
+    };
 
     private IQueryable<OutboundMessage> Visible(Actor actor) =>
         db.OutboundMessages.AsNoTracking().Where(m => db.Customers.VisibleTo(actor).Any(c => c.Id == m.CustomerId));
@@ -111,7 +120,7 @@ public sealed class OutboxQueries(CrmDbContext db)
 
     private static OutboxListItem Item(Actor actor, Row r) => new(
         r.Id, r.CustomerId, r.CustomerNumber, actor.NameAsSeen(r.CustomerName), Enum.IsDefined(r.Channel) ? r.Channel : null, r.Purpose, r.Source, r.SourceId,
-        r.Subject, r.Status, r.StatusReason, r.Attempts, r.CreatedAt, r.NextAttemptAt, r.SentAt, r.RespondedAt);
+        actor.TextAsSeen(r.Subject, r.CustomerName), r.Status, r.StatusReason, r.Attempts, r.CreatedAt, r.NextAttemptAt, r.SentAt, r.RespondedAt);
 
     internal static DateTime StartOfChinaDay(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset, DateTimeKind.Utc);
 

@@ -41,18 +41,19 @@ public static class TasksEndpoints
         return app;
     }
 
-    internal static async Task<Ok<PagedResult<TaskLine>>> InboxAsync(ClaimsPrincipal user, TaskListQuery query, bool? overdue, int? page, int? pageSize, CancellationToken cancellationToken)
+    internal static async Task<Ok<PagedResult<TaskLine>>> InboxAsync(
+        ClaimsPrincipal user, TaskListQuery query, StepUp stepUp, bool? overdue, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var actor = user.ToActor();
         var filter = new TaskFilter { OwnerId = actor.UserId, OverdueOnly = overdue ?? false, Page = page ?? 1, PageSize = pageSize ?? 20 };
-        return TypedResults.Ok(await query.ListAsync(actor, filter, cancellationToken));
+        return TypedResults.Ok(TaskReasons.AsSeen(await query.ListAsync(actor, filter, cancellationToken), stepUp.ShowsAssetAmounts(user)));
     }
 
     internal static async Task<Results<Ok<TeamWorkload>, NotFound>> TeamAsync(ClaimsPrincipal user, TeamWorkloadQuery query, CancellationToken cancellationToken) =>
         await query.ForAsync(user.ToActor(), cancellationToken) is { } team ? TypedResults.Ok(team) : TypedResults.NotFound();
 
     internal static async Task<Results<Ok<PagedResult<TaskLine>>, NotFound>> TeamTasksAsync(
-        ClaimsPrincipal user, TaskListQuery query, string? ownerId, bool? overdue, int? page, int? pageSize, CancellationToken cancellationToken)
+        ClaimsPrincipal user, TaskListQuery query, StepUp stepUp, string? ownerId, bool? overdue, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var actor = user.ToActor();
         if (actor.BranchId is not { } branchId)
@@ -61,18 +62,19 @@ public static class TasksEndpoints
         }
 
         var filter = new TaskFilter { BranchId = branchId, OwnerId = ownerId, OverdueOnly = overdue ?? false, Page = page ?? 1, PageSize = pageSize ?? 20 };
-        return TypedResults.Ok(await query.ListAsync(actor, filter, cancellationToken));
+        return TypedResults.Ok(TaskReasons.AsSeen(await query.ListAsync(actor, filter, cancellationToken), stepUp.ShowsAssetAmounts(user)));
     }
 
     internal static async Task<Ok<IReadOnlyList<AssigneeOption>>> AssigneesAsync(ClaimsPrincipal user, TaskOperations operations) =>
         TypedResults.Ok(await operations.AssigneesAsync(user.ToActor()));
 
-    internal static async Task<Results<Ok<TaskLine>, NotFound>> GetAsync(long id, ClaimsPrincipal user, TaskListQuery query, CustomerAudit audit, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<TaskLine>, NotFound>> GetAsync(
+        long id, ClaimsPrincipal user, TaskListQuery query, StepUp stepUp, CustomerAudit audit, CancellationToken cancellationToken)
     {
         var actor = user.ToActor();
         if (await query.GetAsync(actor, id, cancellationToken) is { } task)
         {
-            return TypedResults.Ok(task);
+            return TypedResults.Ok(TaskReasons.AsSeen(task, stepUp.ShowsAssetAmounts(user)));
         }
 
         await DeniedAsync(actor, new TaskChange.NotFound(await query.CustomerOfAsync(id, cancellationToken)), audit, "task", cancellationToken);
@@ -80,13 +82,13 @@ public static class TasksEndpoints
     }
 
     internal static async Task<Results<Created<TaskLine>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateTask request, ClaimsPrincipal user, TaskCreation creation, CustomerAudit audit, CancellationToken cancellationToken)
+        CreateTask request, ClaimsPrincipal user, TaskCreation creation, StepUp stepUp, CustomerAudit audit, CancellationToken cancellationToken)
     {
         var change = await creation.CreateAsync(user.ToActor(), request, cancellationToken);
         switch (change)
         {
             case TaskChange.Changed created:
-                return TypedResults.Created($"/api/v1/tasks/{created.Task.Id}", created.Task);
+                return TypedResults.Created($"/api/v1/tasks/{created.Task.Id}", TaskReasons.AsSeen(created.Task, stepUp.ShowsAssetAmounts(user)));
             case TaskChange.Invalid invalid:
                 return Invalid(invalid);
             case TaskChange.Conflict conflict:
@@ -98,29 +100,29 @@ public static class TasksEndpoints
     }
 
     internal static Task<Results<Ok<TaskLine>, NotFound, ValidationProblem, ProblemHttpResult>> StartAsync(
-        long id, ClaimsPrincipal user, TaskStore store, CustomerAudit audit, CancellationToken cancellationToken) =>
-        ChangeAsync(user, store.StartAsync(user.ToActor(), id, cancellationToken), audit, "task.start", cancellationToken);
+        long id, ClaimsPrincipal user, TaskStore store, StepUp stepUp, CustomerAudit audit, CancellationToken cancellationToken) =>
+        ChangeAsync(user, stepUp, store.StartAsync(user.ToActor(), id, cancellationToken), audit, "task.start", cancellationToken);
 
     internal static Task<Results<Ok<TaskLine>, NotFound, ValidationProblem, ProblemHttpResult>> CompleteAsync(
-        long id, CompleteTask request, ClaimsPrincipal user, TaskStore store, CustomerAudit audit, CancellationToken cancellationToken) =>
-        ChangeAsync(user, store.CompleteAsync(user.ToActor(), id, request, cancellationToken), audit, "task.complete", cancellationToken);
+        long id, CompleteTask request, ClaimsPrincipal user, TaskStore store, StepUp stepUp, CustomerAudit audit, CancellationToken cancellationToken) =>
+        ChangeAsync(user, stepUp, store.CompleteAsync(user.ToActor(), id, request, cancellationToken), audit, "task.complete", cancellationToken);
 
     internal static Task<Results<Ok<TaskLine>, NotFound, ValidationProblem, ProblemHttpResult>> CancelAsync(
-        long id, CancelTask request, ClaimsPrincipal user, TaskStore store, CustomerAudit audit, CancellationToken cancellationToken) =>
-        ChangeAsync(user, store.CancelAsync(user.ToActor(), id, request, cancellationToken), audit, "task.cancel", cancellationToken);
+        long id, CancelTask request, ClaimsPrincipal user, TaskStore store, StepUp stepUp, CustomerAudit audit, CancellationToken cancellationToken) =>
+        ChangeAsync(user, stepUp, store.CancelAsync(user.ToActor(), id, request, cancellationToken), audit, "task.cancel", cancellationToken);
 
     internal static Task<Results<Ok<TaskLine>, NotFound, ValidationProblem, ProblemHttpResult>> ReassignAsync(
-        long id, ReassignTask request, ClaimsPrincipal user, TaskStore store, CustomerAudit audit, CancellationToken cancellationToken) =>
-        ChangeAsync(user, store.ReassignAsync(user.ToActor(), id, request, cancellationToken), audit, "task.reassign", cancellationToken);
+        long id, ReassignTask request, ClaimsPrincipal user, TaskStore store, StepUp stepUp, CustomerAudit audit, CancellationToken cancellationToken) =>
+        ChangeAsync(user, stepUp, store.ReassignAsync(user.ToActor(), id, request, cancellationToken), audit, "task.reassign", cancellationToken);
 
     private static async Task<Results<Ok<TaskLine>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        ClaimsPrincipal user, Task<TaskChange> pending, CustomerAudit audit, string what, CancellationToken cancellationToken)
+        ClaimsPrincipal user, StepUp stepUp, Task<TaskChange> pending, CustomerAudit audit, string what, CancellationToken cancellationToken)
     {
         var change = await pending;
         switch (change)
         {
             case TaskChange.Changed changed:
-                return TypedResults.Ok(changed.Task);
+                return TypedResults.Ok(TaskReasons.AsSeen(changed.Task, stepUp.ShowsAssetAmounts(user)));
             case TaskChange.Invalid invalid:
                 return Invalid(invalid);
             case TaskChange.Conflict conflict:

@@ -14,6 +14,9 @@ public sealed partial class CustomerWorkPanel
     private const int Shown = 5;
     private PagedResult<TaskLine>? tasks;
     private string actorId = string.Empty;
+
+    /// <summary>Task reasons carry amounts: shown only where asset details are (StepUp.ShowsAssetAmounts).</summary>
+    private bool amountsShown;
     private bool mayWork;
     private bool mayLog;
     private bool showQr;
@@ -28,6 +31,9 @@ public sealed partial class CustomerWorkPanel
 
     [Inject]
     private TaskOperations Operations { get; set; } = default!;
+
+    [Inject]
+    private StepUp StepUp { get; set; } = default!;
 
     [Inject]
     private TaskChanges Changes { get; set; } = default!;
@@ -45,6 +51,7 @@ public sealed partial class CustomerWorkPanel
     {
         var actor = await AuthenticationState.ToActorAsync();
         actorId = actor.UserId;
+        amountsShown = StepUp.ShowsAssetAmounts((await AuthenticationState).User);
         mayWork = actor.Can(Permissions.TasksWork);
         mayLog = actor.Can(Permissions.InteractionsWrite);
         pageUrl = CustomerQrCode.PageUrl(CustomerQrCode.BaseUri(Configuration, Navigation.BaseUri), CustomerId);

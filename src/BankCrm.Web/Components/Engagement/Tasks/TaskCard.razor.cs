@@ -17,6 +17,13 @@ public sealed partial class TaskCard
     [Parameter, EditorRequired]
     public string ActorId { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Reasons carry amounts (churn factors, need evidence: "¥7.7 万 → ¥2.3 万"): shown only where asset details are
+    /// (<see cref="Identity.StepUp.ShowsAssetAmounts"/>), "¥***" otherwise and by default.
+    /// </summary>
+    [Parameter]
+    public bool ShowAmounts { get; set; }
+
     [Parameter]
     public bool ShowCustomer { get; set; } = true;
 

@@ -8,6 +8,7 @@ using BankCrm.Data.Segmentation.Segments;
 using BankCrm.Data.Segmentation.Tags;
 using BankCrm.Web.Components.Segmentation.RuleEditor;
 using BankCrm.Web.Identity;
+using BankCrm.Web.Segmentation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public sealed partial class SegmentEdit
     private string? description;
     private string ownerName = string.Empty;
     private RuleEditorModel rule = RuleEditorModel.From(null);
+    private string? storedRule;
     private IReadOnlyList<RuleChoice> tagChoices = [];
     private IReadOnlyList<(string Id, string Name)> staff = [];
     private IReadOnlyCollection<string> sharedUsers = [];
@@ -49,6 +51,11 @@ public sealed partial class SegmentEdit
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private StepUp StepUp { get; set; } = default!;
+
+    private CustomerRule? StoredRuleModel => storedRule is null ? null : RuleJson.Read(storedRule).Rule;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -74,6 +81,7 @@ public sealed partial class SegmentEdit
                 description = segment.Description;
                 ownerName = segment.OwnerName;
                 mayEdit = segment.Mine || actor.IsInRole(StaffRole.Admin);
+                storedRule = segment.Rule;
                 rule = RuleEditorModel.From(RuleJson.Read(segment.Rule).Rule);
                 sharedUsers = [.. segment.SharedWith.Where(s => s.Kind == ShareKind.User).Select(s => s.Principal)];
                 sharedRoles = [.. segment.SharedWith.Where(s => s.Kind == ShareKind.Role).Select(s => s.Principal)];
@@ -109,10 +117,17 @@ public sealed partial class SegmentEdit
         {
             var shares = sharedUsers.Select(u => new SegmentShareInput(ShareKind.User, u)).Concat(sharedRoles.Select(r => new SegmentShareInput(ShareKind.Role, r))).ToList();
             var input = new SegmentInput(name, description, RuleJson.Write(rule.ToRule()), shares);
+            if (RuleAmounts.Refused(StepUp, (await AuthenticationState).User, input.Rule, storedRule) is { Count: > 0 } refused)
+            {
+                saveErrors = refused;
+                return;
+            }
+
             var outcome = await Segments.SaveAsync(await AuthenticationState.ToActorAsync(), Id, input, CancellationToken.None);
             switch (outcome)
             {
                 case SegmentOutcome.Saved saved:
+                    storedRule = saved.Segment.Rule;
                     Snackbar.Add($"已保存客群「{saved.Segment.Name}」", Severity.Success);
                     if (Id is null)
                     {

@@ -3,6 +3,7 @@ using BankCrm.Core.Segmentation.Tags;
 using BankCrm.Data.Segmentation.Tags;
 using BankCrm.Web.Components.Segmentation.RuleEditor;
 using BankCrm.Web.Identity;
+using BankCrm.Web.Segmentation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -15,6 +16,7 @@ public sealed partial class TagsPage
     private IReadOnlyList<TagListItem>? tags;
     private RuleEditorModel? editing;
     private long? editingId;
+    private string? storedRule;
     private int editorKey;
     private string name = string.Empty;
     private string? description;
@@ -32,6 +34,11 @@ public sealed partial class TagsPage
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
+    private StepUp StepUp { get; set; } = default!;
+
+    private CustomerRule? StoredRuleModel => storedRule is null ? null : RuleJson.Read(storedRule).Rule;
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
     [CascadingParameter]
@@ -44,6 +51,7 @@ public sealed partial class TagsPage
     private void NewTag()
     {
         editingId = null;
+        storedRule = null;
         name = string.Empty;
         description = null;
         kind = TagKind.Rule;
@@ -61,6 +69,7 @@ public sealed partial class TagsPage
         }
 
         editingId = tag.Id;
+        storedRule = tag.Rule;
         name = tag.Name;
         description = tag.Description;
         kind = tag.Kind;
@@ -83,6 +92,12 @@ public sealed partial class TagsPage
         try
         {
             var rule = kind == TagKind.Rule ? RuleJson.Write(editing!.ToRule()) : null;
+            if (rule is not null && RuleAmounts.Refused(StepUp, (await AuthenticationState).User, rule, storedRule) is { Count: > 0 } refused)
+            {
+                saveErrors = refused;
+                return;
+            }
+
             var result = await Tags.SaveAsync(await AuthenticationState.ToActorAsync(), editingId, new TagInput(name, description, kind, rule), CancellationToken.None);
             saveErrors = result.Errors;
             if (result.Tag is { } tag)
@@ -90,6 +105,7 @@ public sealed partial class TagsPage
                 var count = tag.Kind == TagKind.Rule ? await Refresher.RefreshAsync(tag.Id, ChinaTime.Today(Time), CancellationToken.None) : null;
                 Snackbar.Add(count is null ? $"已保存标签「{tag.Name}」" : $"已保存标签「{tag.Name}」，当前 {count:N0} 位客户", Severity.Success);
                 editingId = tag.Id;
+                storedRule = tag.Rule;
                 await LoadAsync();
             }
         }

@@ -29,6 +29,13 @@ public sealed partial class RuleEditor : IDisposable
     [Parameter]
     public IReadOnlyList<RuleChoice> TagChoices { get; set; } = [];
 
+    /// <summary>
+    /// The rule as stored before this edit: its amount conditions may be kept as they are by a user who may not see
+    /// amounts (<see cref="AmountConditions"/>); null for a new rule.
+    /// </summary>
+    [Parameter]
+    public CustomerRule? StoredRule { get; set; }
+
     /// <summary>Raised after every edit, with the errors the rule has now (empty when it is valid).</summary>
     [Parameter]
     public EventCallback<IReadOnlyList<FieldError>> Changed { get; set; }
@@ -36,12 +43,22 @@ public sealed partial class RuleEditor : IDisposable
     [Inject]
     private TagStore Tags { get; set; } = default!;
 
+    [Inject]
+    private StepUp StepUp { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     public IReadOnlyList<FieldError> Errors => errors;
 
-    private IEnumerable<RuleField> Fields => RuleFields.All.Where(f => Use == RuleUse.Segment || !f.SegmentOnly);
+    /// <summary>Whether the user may set amount conditions; without it the amount fields are not offered.</summary>
+    private bool amountsShown;
+
+    private IEnumerable<RuleField> Fields => RuleFields.All.Where(f => (Use == RuleUse.Segment || !f.SegmentOnly) && (amountsShown || !f.IsAmount));
+
+    /// <summary>The fields a condition may choose, with its own field when it is a kept amount condition.</summary>
+    private IEnumerable<RuleField> FieldsFor(ConditionModel condition) =>
+        condition.Definition is { IsAmount: true } own && !amountsShown ? Fields.Prepend(own) : Fields;
 
     public void Dispose()
     {
@@ -49,7 +66,11 @@ public sealed partial class RuleEditor : IDisposable
         pending?.Dispose();
     }
 
-    protected override Task OnInitializedAsync() => RecountAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        amountsShown = StepUp.ShowsAssetAmounts((await AuthenticationState).User);
+        await RecountAsync();
+    }
 
     private static string GroupLabel(RuleFieldGroup group) => group switch
     {
@@ -73,7 +94,8 @@ public sealed partial class RuleEditor : IDisposable
 
     private async Task RecountAsync()
     {
-        errors = RuleValidator.Validate(Model.ToRule(), Use);
+        var rule = Model.ToRule();
+        errors = [.. RuleValidator.Validate(rule, Use), .. amountsShown ? [] : AmountConditions.Refused(rule, StoredRule)];
         await Changed.InvokeAsync(errors);
         if (pending is not null)
         {

@@ -68,6 +68,30 @@ public sealed class TaskCardTests : BunitContext, IAsyncLifetime
         Assert.Contains("已联系-有意向", card.Find(".task-last-outcome").TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false, "主要流失因素：资产余额 90 天内下降 70%（¥*** → ¥***）")]
+    [InlineData(true, "主要流失因素：资产余额 90 天内下降 70%（¥7.7 万 → ¥2.3 万）")]
+    public void Render_WhenTheReasonQuotesAmounts_ShowsThemOnlyWhereAssetDetailsAreShown(bool showAmounts, string expected)
+    {
+        using var scope = new CultureScope("zh-CN");
+        var item = Line(dueAt: Now.AddDays(1)) with { Reason = "主要流失因素：资产余额 90 天内下降 70%（¥7.7 万 → ¥2.3 万）" };
+
+        var card = Render<TaskCard>(p => p.Add(c => c.Item, item).Add(c => c.ActorId, "rm1").Add(c => c.ShowActions, false).Add(c => c.ShowAmounts, showAmounts));
+
+        Assert.Equal(expected, card.Find(".task-reason").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_WhenNotToldAmountsMayBeShown_HidesThem()
+    {
+        using var scope = new CultureScope("zh-CN");
+        var item = Line(dueAt: Now.AddDays(1)) with { Reason = "近 6 个月母婴消费 5 笔，共 ¥1,500.00" };
+
+        var card = Render<TaskCard>(p => p.Add(c => c.Item, item).Add(c => c.ActorId, "rm1").Add(c => c.ShowActions, false));
+
+        Assert.Equal("近 6 个月母婴消费 5 笔，共 ¥***", card.Find(".task-reason").TextContent.Trim());
+    }
+
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();

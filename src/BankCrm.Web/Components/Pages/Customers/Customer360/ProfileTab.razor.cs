@@ -1,4 +1,5 @@
 using BankCrm.Core.Customers;
+using BankCrm.Core.Organization;
 using BankCrm.Data.Customers;
 using BankCrm.Web.Customers;
 using BankCrm.Web.Identity;
@@ -10,6 +11,9 @@ namespace BankCrm.Web.Components.Pages.Customers.Customer360;
 public sealed partial class ProfileTab
 {
     private CustomerProfile? profile;
+
+    /// <summary>Names (the customer's, a company's legal representative's) are shown as this actor may see them.</summary>
+    private Actor? actor;
     private IReadOnlyList<DocumentLine> documents = [];
     private IReadOnlyList<ContactLine> contacts = [];
     private bool loaded;
@@ -32,7 +36,7 @@ public sealed partial class ProfileTab
 
     protected override async Task OnInitializedAsync()
     {
-        var actor = await AuthenticationState.ToActorAsync();
+        var actor = this.actor = await AuthenticationState.ToActorAsync();
 
         // The profile comes unmasked (the edit form needs it); this tab masks every sensitive field before rendering.
         var profileTask = Operations.QueryAsync(q => q.ProfileAsync(actor, CustomerId));

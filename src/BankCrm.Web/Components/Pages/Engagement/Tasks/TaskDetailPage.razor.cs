@@ -12,6 +12,9 @@ public sealed partial class TaskDetailPage
 {
     private TaskLine? task;
     private string actorId = string.Empty;
+
+    /// <summary>Task reasons carry amounts: shown only where asset details are (StepUp.ShowsAssetAmounts).</summary>
+    private bool amountsShown;
     private bool loading = true;
 
     [Parameter]
@@ -22,6 +25,9 @@ public sealed partial class TaskDetailPage
 
     [Inject]
     private TaskOperations Operations { get; set; } = default!;
+
+    [Inject]
+    private StepUp StepUp { get; set; } = default!;
 
     [Inject]
     private TaskChanges Changes { get; set; } = default!;
@@ -36,6 +42,7 @@ public sealed partial class TaskDetailPage
     {
         var actor = await AuthenticationState.ToActorAsync();
         actorId = actor.UserId;
+        amountsShown = StepUp.ShowsAssetAmounts((await AuthenticationState).User);
         task = await Operations.GetAsync(actor, Id);
         loading = false;
     }

@@ -13,6 +13,9 @@ public sealed partial class TasksPage
     private const int PageSize = 20;
     private PagedResult<TaskLine>? result;
     private string actorId = string.Empty;
+
+    /// <summary>Task reasons carry amounts: shown only where asset details are (StepUp.ShowsAssetAmounts).</summary>
+    private bool amountsShown;
     private bool overdueOnly;
     private int page = 1;
 
@@ -22,6 +25,9 @@ public sealed partial class TasksPage
     [Inject]
     private TaskOperations Operations { get; set; } = default!;
 
+    [Inject]
+    private StepUp StepUp { get; set; } = default!;
+
     private int PageCount => result is null ? 0 : (result.Total + PageSize - 1) / PageSize;
 
     protected override Task OnInitializedAsync() => LoadAsync();
@@ -30,6 +36,7 @@ public sealed partial class TasksPage
     {
         var actor = await AuthenticationState.ToActorAsync();
         actorId = actor.UserId;
+        amountsShown = StepUp.ShowsAssetAmounts((await AuthenticationState).User);
         result = await Operations.ListAsync(actor, new TaskFilter { OwnerId = actor.UserId, OverdueOnly = overdueOnly, Page = page, PageSize = PageSize });
 
         // The last task of the last page was just closed: show the page before it.
