@@ -50,18 +50,27 @@ public sealed class ConsentStore(CrmDbContext db, TimeProvider time, AuditTrail 
         var record = request.Granted
             ? ConsentRecord.Grant(customerId, request.Purpose, request.Channel, request.Source, now, actor.UserId, request.EvidenceNote)
             : ConsentRecord.Withdraw(customerId, request.Purpose, request.Channel, request.Source, now, actor.UserId, request.EvidenceNote);
-        db.ConsentRecords.Add(record);
 
-        // PIPL Art. 14-15 asks the bank to prove every grant and withdrawal; the audit log is that proof.
+        // PIPL Art. 14-15 asks the bank to prove every grant and withdrawal; the audit log is that proof, and it commits
+        // with the record. A profiling withdrawal (Art. 15, 24) takes what profiling stored about the customer in the same
+        // transaction: nothing profiled outlives the consent, not even until the next run.
+        await using var append = await audit.BeginAsync(db, cancellationToken);
+        db.ConsentRecords.Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(
+        var deleted = request is { Purpose: ConsentPurpose.Profiling, Granted: false }
+            ? await ProfilingRows.DeleteAsync(db, [customerId], cancellationToken)
+            : null;
+        await append.AppendAsync(
             AuditRecord.By(actor, AuditActions.ConsentRecorded) with
             {
                 CustomerId = customerId,
                 Fields = request.Channel is { } channel ? $"{request.Purpose}:{channel}" : request.Purpose.ToString(),
-                Detail = AuditDetail.Of(new { granted = request.Granted, source = request.Source.ToString() }),
+                Detail = deleted is null
+                    ? AuditDetail.Of(new { granted = request.Granted, source = request.Source.ToString() })
+                    : AuditDetail.Of(new { granted = request.Granted, source = request.Source.ToString(), profilingDeleted = deleted }),
             },
             cancellationToken);
+        await append.CommitAsync(cancellationToken);
         return new ConsentOutcome.Recorded(Line(record, new Dictionary<string, string> { [actor.UserId] = actor.UserName }));
     }
 

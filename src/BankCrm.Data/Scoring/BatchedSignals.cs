@@ -23,7 +23,7 @@ internal sealed class BatchedSignals(CrmDbContextFactory factory, ScoringPeriods
     private async Task<SignalBatch?> ReadBatchAsync(long after, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var ids = await SignalLoader.NextIdsAsync(db, after, batchSize, cancellationToken);
+        var ids = await SignalLoader.NextIdsAsync(db, after, batchSize, periods, cancellationToken);
         if (ids.Count == 0)
         {
             return null;

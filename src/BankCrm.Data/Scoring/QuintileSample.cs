@@ -1,4 +1,5 @@
 using BankCrm.Core.Segmentation.Scoring;
+using BankCrm.Data.Consent;
 using BankCrm.Data.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,8 @@ namespace BankCrm.Data.Scoring;
 /// <summary>
 /// Fixes the RFM quintile cut points before the batches: over every customer when the bank is no bigger than the
 /// sample, otherwise over ten evenly spaced slices of consecutive ids (range scans, like the batches), which
-/// follow the whole population's distribution closely because ids carry no meaning. Only the RFM values are read.
+/// follow the whole population's distribution closely because ids carry no meaning. Only the RFM values are read,
+/// and only of customers who may be profiled (<see cref="ProfilingScope"/>).
 /// </summary>
 internal static class QuintileSample
 {
@@ -19,8 +21,7 @@ internal static class QuintileSample
         var population = new List<CustomerSignals>();
         if (total <= sampleSize)
         {
-            var ids = await db.Customers.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
-            population.AddRange(await RfmAsync(db, ids, periods, cancellationToken));
+            population.AddRange(await RfmAsync(db, await ProfiledAsync(db, long.MinValue, long.MaxValue, periods, cancellationToken), periods, cancellationToken));
         }
         else
         {
@@ -29,12 +30,24 @@ internal static class QuintileSample
             {
                 var offset = (int)((long)total * slice / Slices);
                 var ids = await db.Customers.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).Skip(offset).Take(sliceSize).ToListAsync(cancellationToken);
-                population.AddRange(await RfmAsync(db, ids, periods, cancellationToken));
+                if (ids.Count > 0)
+                {
+                    population.AddRange(await RfmAsync(db, await ProfiledAsync(db, ids[0], ids[^1], periods, cancellationToken), periods, cancellationToken));
+                }
             }
         }
 
         return RfmThresholds.From(population, periods.RunDate);
     }
+
+    /// <summary>
+    /// The ids in [first, last] of the customers who may be profiled: the cut points are learnt from them only. The
+    /// slices are found over every customer (an offset into the primary key) and only then narrowed, so the consent
+    /// check runs for the sample, not for the customers skipped to reach it.
+    /// </summary>
+    private static Task<List<long>> ProfiledAsync(CrmDbContext db, long first, long last, ScoringPeriods periods, CancellationToken cancellationToken) =>
+        db.Customers.AsNoTracking().Where(c => c.Id >= first && c.Id <= last).MayBeProfiled(db, periods.ConsentAt)
+            .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
 
     /// <summary>The RFM values of consecutive customers; those without a transaction in the window count with zero.</summary>
     private static async Task<IEnumerable<CustomerSignals>> RfmAsync(CrmDbContext db, List<long> ids, ScoringPeriods periods, CancellationToken cancellationToken)

@@ -3,8 +3,11 @@ using BankCrm.Core.Segmentation.Scoring;
 
 namespace BankCrm.Data.Scoring;
 
-/// <summary>The UTC instants that bound every look-back of one run date (days are China days).</summary>
-internal sealed record ScoringPeriods(DateOnly RunDate, ScoringSettings Settings)
+/// <summary>
+/// The UTC instants that bound every look-back of one run date (days are China days), and the instant whose
+/// profiling consents decide who is scored (<see cref="ConsentAt"/>: when the run starts, whatever date it scores).
+/// </summary>
+internal sealed record ScoringPeriods(DateOnly RunDate, ScoringSettings Settings, DateTime ConsentAt)
 {
     /// <summary>Midnight after the run date: nothing later counts, so a run for a past date sees that day's data.</summary>
     public DateTime End => Utc(RunDate.AddDays(1));

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using BankCrm.Core.Consent;
 using BankCrm.Core.Segmentation;
 using BankCrm.Core.Segmentation.Scoring;
+using BankCrm.Data.Consent;
 using BankCrm.Data.Database;
 using BankCrm.Data.Scoring.Churn;
 using BankCrm.Data.Segmentation.Tags;
@@ -23,7 +25,7 @@ public enum ScoringOutcome
 }
 
 /// <summary>
-/// The scoring run: every customer, in id order, in batches; each batch's scores, needs and the run's progress
+/// The scoring run: every customer who may be profiled (<see cref="ProfilingScope"/>), in id order, in batches; each batch's scores, needs and the run's progress
 /// commit in one transaction, so a run killed at any point resumes after the last committed customer and never
 /// stores a customer twice for the same date.
 /// </summary>
@@ -59,6 +61,7 @@ public sealed class ScoringRunner(CrmDbContextFactory factory, ScoringSettings s
             try
             {
                 await ScoreAllAsync(run, progress, cancellationToken);
+                await ForgetWithdrawnDuringRunAsync(run, cancellationToken);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
@@ -87,7 +90,7 @@ public sealed class ScoringRunner(CrmDbContextFactory factory, ScoringSettings s
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var total = await db.Customers.CountAsync(cancellationToken);
+        var total = await db.Customers.MayBeProfiled(db, time.GetUtcNow().UtcDateTime).CountAsync(cancellationToken);
         if (run is null || force)
         {
             await db.CustomerNeeds.Where(n => n.RunDate == runDate).ExecuteDeleteAsync(cancellationToken);
@@ -108,6 +111,26 @@ public sealed class ScoringRunner(CrmDbContextFactory factory, ScoringSettings s
         return run;
     }
 
+    /// <summary>
+    /// A customer who withdrew profiling consent while the run was under way may have been read before: what the run
+    /// stored about them goes now, as the withdrawal took everything else (<see cref="ConsentStore"/>).
+    /// </summary>
+    private async Task ForgetWithdrawnDuringRunAsync(ScoringRun run, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var withdrawn = await db.ConsentRecords
+            .Where(r => r.Purpose == ConsentPurpose.Profiling && !r.Granted && r.RecordedAt >= run.StartedAt)
+            .Select(r => r.CustomerId).Distinct().ToListAsync(cancellationToken);
+        if (withdrawn.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ProfilingRows.DeleteAsync(db, withdrawn, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Tags whose rules read scores, classes or needs follow the new run at once instead of waiting a night.</summary>
     private async Task RefreshTagsAsync(DateOnly runDate, CancellationToken cancellationToken)
     {
@@ -120,7 +143,7 @@ public sealed class ScoringRunner(CrmDbContextFactory factory, ScoringSettings s
 
     private async Task ScoreAllAsync(ScoringRun run, IProgress<ScoringProgress>? progress, CancellationToken cancellationToken)
     {
-        var periods = new ScoringPeriods(run.RunDate, settings);
+        var periods = new ScoringPeriods(run.RunDate, settings, time.GetUtcNow().UtcDateTime);
         // The churn scorer is scoped (it reads through its own DbContext); one scope serves the whole run.
         await using var scope = services.CreateAsyncScope();
         var churn = scope.ServiceProvider.GetService<IChurnScorer>();

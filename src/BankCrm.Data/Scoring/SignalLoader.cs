@@ -1,6 +1,7 @@
 using System.Data.Common;
 using BankCrm.Core.Holdings;
 using BankCrm.Core.Segmentation.Scoring;
+using BankCrm.Data.Consent;
 using BankCrm.Data.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,14 +11,19 @@ namespace BankCrm.Data.Scoring;
 /// <summary>Gathers the signals of one batch of customers (ids in (from, to]) with five set-based range queries.</summary>
 internal static class SignalLoader
 {
-    /// <summary>The next batch of customer ids after <paramref name="after"/>, in id order; empty when done.</summary>
-    public static Task<List<long>> NextIdsAsync(CrmDbContext db, long after, int size, CancellationToken cancellationToken) =>
-        db.Customers.AsNoTracking().Where(c => c.Id > after).OrderBy(c => c.Id).Select(c => c.Id).Take(size).ToListAsync(cancellationToken);
+    /// <summary>The next batch of ids of customers who may be profiled after <paramref name="after"/>, in id order; empty when done.</summary>
+    public static Task<List<long>> NextIdsAsync(CrmDbContext db, long after, int size, ScoringPeriods periods, CancellationToken cancellationToken) =>
+        db.Customers.AsNoTracking().Where(c => c.Id > after).MayBeProfiled(db, periods.ConsentAt).OrderBy(c => c.Id).Select(c => c.Id).Take(size).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// The signals of the customers in (from, to] who may be profiled. The aggregates read the whole range, but only
+    /// those customers are combined: the others get no signals, hence no score, need or churn row.
+    /// </summary>
     public static async Task<List<CustomerSignals>> LoadAsync(CrmDbContext db, long from, long to, ScoringPeriods periods, CancellationToken cancellationToken)
     {
         var customers = await db.Customers.AsNoTracking()
             .Where(c => c.Id > from && c.Id <= to)
+            .MayBeProfiled(db, periods.ConsentAt)
             .OrderBy(c => c.Id)
             .Select(c => new CustomerRow(c.Id, c.Type, c.CreatedAt, c.BirthDate, c.ImportExportBusiness))
             .ToListAsync(cancellationToken);

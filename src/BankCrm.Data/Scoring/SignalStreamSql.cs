@@ -5,20 +5,14 @@ namespace BankCrm.Data.Scoring;
 
 /// <summary>
 /// The queries of the streamed run (PostgreSQL): each reads every customer after <c>@after</c> once, in customer
-/// order, and the run merges them customer by customer. The aggregates return the columns of
+/// order, and the run merges them customer by customer along the customers who may be profiled (that stream is
+/// EF Core's translation of <see cref="Consent.ProfilingScope"/>, built in <see cref="StreamedSignals"/>). The aggregates return the columns of
 /// <see cref="SignalSql"/> in the same order; FILTER instead of CASE skips the aggregate call for rows that do not
 /// count, and the transactions are grouped per account too, so the asset flow needs no join per transaction.
 /// </summary>
 internal static class SignalStreamSql
 {
     private static readonly string CustomerInitiated = SignalSql.CustomerInitiated;
-
-    public const string Customers = """
-        SELECT c.id, c.type, c.created_at, c.birth_date, c.import_export_business
-        FROM customers c
-        WHERE c.id > @after
-        ORDER BY c.id
-        """;
 
     /// <summary>
     /// Every account, closed ones too (their flows count for the asset flow); the product's category and name come

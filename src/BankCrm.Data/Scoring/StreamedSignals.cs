@@ -4,6 +4,7 @@ using BankCrm.Core.Customers;
 using BankCrm.Core.Holdings;
 using BankCrm.Core.Segmentation;
 using BankCrm.Core.Segmentation.Scoring;
+using BankCrm.Data.Consent;
 using BankCrm.Data.Database;
 using BankCrm.Data.Scoring.Churn;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +64,8 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
     private async Task<List<OrderedStream>> OpenAllAsync(long after, CancellationToken cancellationToken)
     {
         var transactions = SignalStreamSql.Transactions(churn);
-        string[] queries = [SignalStreamSql.Customers, SignalStreamSql.Accounts, transactions, SignalStreamSql.AppEvents(churn), SignalStreamSql.Complaints];
+        var (customers, consentParameters) = ProfiledCustomers(after);
+        string[] queries = [customers, SignalStreamSql.Accounts, transactions, SignalStreamSql.AppEvents(churn), SignalStreamSql.Complaints];
         if (previousDate is not null)
         {
             queries = [.. queries, SignalStreamSql.Previous];
@@ -72,7 +74,7 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
         // Only the transactions, the biggest table by far, are read in parallel (SignalStreamSql.Parallel).
         var opening = queries.Select(sql => OrderedStream.OpenAsync(
             factory.Options.ConnectionString, sql, SignalStreamSql.Settings + "; " + (sql == transactions ? SignalStreamSql.Parallel : SignalStreamSql.Serial),
-            command => Bind(command, after), cancellationToken)).ToList();
+            command => Bind(command, after, sql == customers ? consentParameters : null), cancellationToken)).ToList();
         try
         {
             return [.. await Task.WhenAll(opening)];
@@ -88,8 +90,28 @@ internal sealed class StreamedSignals(CrmDbContextFactory factory, ScoringPeriod
         }
     }
 
-    private void Bind(NpgsqlCommand command, long after)
+    /// <summary>
+    /// The customers stream (id, type, created, birth date, import/export business; in id order): the customers who
+    /// may be profiled, as EF Core translates <see cref="ProfilingScope"/>, so the run filters with the same SQL as every
+    /// other profiling path. The other streams read every customer; the merge skips rows of customers not in this one.
+    /// </summary>
+    private (string Sql, List<NpgsqlParameter> Parameters) ProfiledCustomers(long after)
     {
+        using var db = factory.CreateDbContext();
+        using var command = db.Customers.AsNoTracking().Where(c => c.Id > after).MayBeProfiled(db, periods.ConsentAt).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.Type, c.CreatedAt, c.BirthDate, c.ImportExportBusiness })
+            .CreateDbCommand();
+        return (command.CommandText, [.. command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone())]);
+    }
+
+    private void Bind(NpgsqlCommand command, long after, List<NpgsqlParameter>? own)
+    {
+        if (own is not null)
+        {
+            command.Parameters.AddRange(own.Select(p => p.Clone()).ToArray());
+            return;
+        }
+
         SignalLoader.Bind(command, periods, after, long.MaxValue);
         if (previousDate is { } date && command.CommandText.Contains("@previous", StringComparison.Ordinal))
         {

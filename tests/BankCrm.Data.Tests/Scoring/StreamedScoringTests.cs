@@ -1,3 +1,5 @@
+using System.Globalization;
+using BankCrm.Core.Consent;
 using BankCrm.Core.Segmentation;
 using BankCrm.Core.Segmentation.Scoring;
 using BankCrm.Data.Database;
@@ -13,7 +15,8 @@ namespace BankCrm.Data.Tests.Scoring;
 /// <summary>
 /// The streamed run on PostgreSQL (one pass per table, merged in id order) against the per-batch range queries
 /// it replaced there, which SQLite still runs: on a generated bank of 2,000 customers, scored a month earlier
-/// too, both must give every customer the same scores, stage start and needs.
+/// too, both must give every customer the same scores, stage start and needs; and both score exactly the customers
+/// the in-memory consent rule lets be profiled (the SQL of <see cref="Consent.ProfilingScope"/> agrees with it).
 /// </summary>
 public sealed class StreamedScoringTests(ScoringDemoBankOnPostgres bank) : IClassFixture<ScoringDemoBankOnPostgres>
 {
@@ -22,12 +25,12 @@ public sealed class StreamedScoringTests(ScoringDemoBankOnPostgres bank) : IClas
     [Fact]
     public async Task ReadAsync_WhenStreamedInsteadOfReadPerBatch_GivesEveryCustomerTheSameScoresAndNeeds()
     {
-        var periods = new ScoringPeriods(bank.Today, Settings);
+        var periods = new ScoringPeriods(bank.Today, Settings, bank.Time.GetUtcNow().UtcDateTime);
 
         var batched = await ScoreAsync(new BatchedSignals(bank.Factory, periods, bank.Earlier, batchSize: 300), periods);
         var streamed = await ScoreAsync(new StreamedSignals(bank.Factory, periods, bank.Earlier, batchSize: 700), periods);
 
-        Assert.Equal(bank.Customers, batched.Count(line => line.StartsWith("score", StringComparison.Ordinal)));
+        Assert.Equal(bank.Profiled, batched.Where(line => line.StartsWith("score", StringComparison.Ordinal)).Select(line => long.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture)));
         Assert.Contains(batched, line => line.StartsWith("need", StringComparison.Ordinal));
         Assert.Equal(batched, streamed);
     }
@@ -35,7 +38,7 @@ public sealed class StreamedScoringTests(ScoringDemoBankOnPostgres bank) : IClas
     [Fact]
     public async Task RunAsync_OnPostgres_StoresForEveryCustomerWhatTheBatchedComputationGives()
     {
-        var periods = new ScoringPeriods(bank.Today, Settings);
+        var periods = new ScoringPeriods(bank.Today, Settings, bank.Time.GetUtcNow().UtcDateTime);
         var runner = new ScoringRunner(bank.Factory, Settings with { BatchSize = 250 }, bank.Time, new ServiceCollection().BuildServiceProvider());
 
         var outcome = await runner.RunAsync(bank.Today, force: true, "test", progress: null, CancellationToken.None);
@@ -93,6 +96,9 @@ public sealed class ScoringDemoBankOnPostgres : IAsyncLifetime
 
     public int Customers { get; private set; }
 
+    /// <summary>The customers the in-memory consent rule (<see cref="ConsentPolicy.MayProfile"/>) lets be profiled now, in id order.</summary>
+    public IReadOnlyList<long> Profiled { get; private set; } = [];
+
     internal CrmDbContextFactory Factory { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -109,6 +115,9 @@ public sealed class ScoringDemoBankOnPostgres : IAsyncLifetime
         await using (var db = Factory.CreateDbContext())
         {
             Customers = await db.Customers.CountAsync();
+            var consents = (await db.ConsentRecords.AsNoTracking().ToListAsync()).ToLookup(r => r.CustomerId);
+            var now = Time.GetUtcNow().UtcDateTime;
+            Profiled = [.. (await db.Customers.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync()).Where(id => ConsentPolicy.MayProfile(consents[id], now))];
         }
     }
 

@@ -8,6 +8,7 @@ using BankCrm.Core.Customers;
 using BankCrm.Core.Engagement.Campaigns;
 using BankCrm.Core.Engagement.Outreach;
 using BankCrm.Data.Organization;
+using BankCrm.Integration.Tests.Consent;
 using BankCrm.Integration.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -109,6 +110,7 @@ public sealed class CampaignCrashTests(PostgresApp app) : IClassFixture<Postgres
             await db.SaveChangesAsync();
             db.ConsentRecords.AddRange(customers.Select(c => ConsentRecord.Grant(c.Id, ConsentPurpose.Marketing, ContactChannel.Sms, ConsentSource.Branch, now.AddDays(-1), "test", null)));
             await db.SaveChangesAsync();
+            await ProfilingConsents.GrantAsync(db, customers.Select(c => c.Id), now.AddDays(-1));
         }
 
         var segmentId = await CampaignWorld.SaveSegmentAsync(app, "marketing1", "集群测试客群", city);

@@ -5,6 +5,7 @@ using BankCrm.Core.Common;
 using BankCrm.Core.Customers;
 using BankCrm.Core.Holdings;
 using BankCrm.Data.Organization;
+using BankCrm.Integration.Tests.Consent;
 using BankCrm.Integration.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,6 +52,7 @@ public sealed record CampaignWorld(string City, long SegmentId, int ProductId, i
             new Product { Id = productId, Code = "T-WM-" + productId, Name = "稳健理财 90 天", Category = ProductCategory.Wealth, RiskLevel = 2 },
             new Product { Id = productId + 300, Code = "T-CC-" + productId, Name = "测试信用卡", Category = ProductCategory.CreditCard });
         await db.SaveChangesAsync();
+        await ProfilingConsents.GrantAsync(db, customers.Select(c => c.Id));
         var segmentId = await SaveSegmentAsync(app, "marketing1", "活动测试客群", city);
         return new CampaignWorld(city, segmentId, productId, productId + 300, [.. customers.Select(c => c.Id).Order()]);
     }

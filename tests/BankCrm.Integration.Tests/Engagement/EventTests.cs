@@ -9,6 +9,7 @@ using BankCrm.Core.Engagement.Outreach;
 using BankCrm.Core.Engagement.Tasks;
 using BankCrm.Data.Organization;
 using BankCrm.Integration.Tests.Audit;
+using BankCrm.Integration.Tests.Consent;
 using BankCrm.Integration.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,7 @@ public abstract class EventTests(BankCrmApp app)
             Person("李女士", otherBranch), Person("周女士", otherBranch));
         db.Customers.AddRange(a, b, c, d, e);
         await db.SaveChangesAsync();
+        await ProfilingConsents.GrantAsync(db, [a.Id, b.Id, c.Id, d.Id, e.Id]);
         db.SuppressionEntries.Add(new SuppressionEntry { CustomerId = c.Id, Reason = "客户投诉，勿扰", AddedAt = now, AddedBy = "test" });
         await db.SaveChangesAsync();
         var segmentId = await CampaignWorld.SaveSegmentAsync(app, "manager1", "沙龙邀请客群", city);

@@ -3,6 +3,7 @@ using BankCrm.Core.Engagement.Playbooks;
 using BankCrm.Core.Holdings;
 using BankCrm.Core.Segmentation;
 using BankCrm.Data.Engagement.Playbooks;
+using BankCrm.Integration.Tests.Consent;
 using BankCrm.Integration.Tests.Customers;
 using BankCrm.Integration.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,10 @@ internal sealed class PlaybookWorld(BankCrmApp app)
     public async Task<long> NewCustomerAsync(string name)
     {
         using var rm1 = await app.ClientForAsync("rm1");
-        return (await rm1.CreateAsync(CustomerApi.Individual(name))).Id;
+        var id = (await rm1.CreateAsync(CustomerApi.Individual(name))).Id;
+        await using var db = app.CreateDbContext();
+        await ProfilingConsents.GrantAsync(db, [id]);
+        return id;
     }
 
     public async Task<long> OpenAccountAsync(long customerId, ProductCategory category, DateOnly openedOn)

@@ -1,5 +1,6 @@
 using BankCrm.Core.Common;
 using BankCrm.Core.Segmentation;
+using BankCrm.Data.Consent;
 using BankCrm.Data.Scoring;
 using BankCrm.Integration.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,8 @@ public abstract class DemoBankPictureTests(BankCrmApp app)
         Assert.Equal("system", run.StartedBy);
         await using var check = app.CreateDbContext();
         Assert.Equal(1, await check.Set<MlModel>().CountAsync(m => m.Kind == "churn"));
-        var customers = await check.Customers.CountAsync();
+        var customers = await check.Customers.MayBeProfiled(check, TimeProvider.System.GetUtcNow().UtcDateTime).CountAsync();
+        Assert.InRange(customers, BankCrmApp.DemoCustomers / 2, BankCrmApp.DemoCustomers - 1);
         Assert.Equal(customers, await check.CustomerScores.CountAsync(s => s.RunDate == today));
         Assert.Equal(customers, await check.CustomerScores.CountAsync(s => s.RunDate == today && s.ChurnProbability != null && s.ChurnModelVersion == "churn-v1"));
     }

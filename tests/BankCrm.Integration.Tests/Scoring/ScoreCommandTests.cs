@@ -1,4 +1,5 @@
 using BankCrm.Core.Segmentation;
+using BankCrm.Data.Consent;
 using BankCrm.Data.Database;
 using BankCrm.Data.Scoring;
 using BankCrm.Integration.Tests.Hosting;
@@ -12,7 +13,7 @@ namespace BankCrm.Integration.Tests.Scoring;
 public abstract class ScoreCommandTests(BankCrmApp app)
 {
     [Fact]
-    public async Task Score_scores_every_customer_for_the_date_and_completes_the_run()
+    public async Task Score_scores_every_customer_who_may_be_profiled_for_the_date_and_completes_the_run()
     {
         var date = ScoringFixture.Today.AddDays(-45);
         var options = app.Services.GetRequiredService<DatabaseOptions>();
@@ -24,7 +25,7 @@ public abstract class ScoreCommandTests(BankCrmApp app)
         await using var db = app.CreateDbContext();
         var run = await db.ScoringRuns.SingleAsync(r => r.RunDate == date);
         Assert.Equal(ScoringRunStatus.Completed, run.Status);
-        Assert.Equal(await db.Customers.CountAsync(), await db.CustomerScores.CountAsync(s => s.RunDate == date));
+        Assert.Equal(await db.Customers.MayBeProfiled(db, TimeProvider.System.GetUtcNow().UtcDateTime).CountAsync(), await db.CustomerScores.CountAsync(s => s.RunDate == date));
     }
 }
 

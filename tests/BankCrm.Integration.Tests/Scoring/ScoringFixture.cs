@@ -4,6 +4,7 @@ using BankCrm.Core.Holdings;
 using BankCrm.Core.Segmentation.Scoring;
 using BankCrm.Data.Database;
 using BankCrm.Data.Scoring;
+using BankCrm.Integration.Tests.Consent;
 using BankCrm.Integration.Tests.Customers;
 using BankCrm.Integration.Tests.Hosting;
 using BankCrm.Web.Customers;
@@ -24,6 +25,7 @@ public static class ScoringFixture
         using var rm1 = await app.ClientForAsync("rm1");
         var customer = await rm1.CreateAsync(CustomerApi.Individual("钱家装"));
         await using var db = app.CreateDbContext();
+        await ProfilingConsents.GrantAsync(db, [customer.Id]);
         var mortgage = new Product { Id = 9101, Code = "T-S-MORTGAGE", Name = "测试住房贷款", Category = ProductCategory.Mortgage };
         var demand = new Product { Id = 9102, Code = "T-S-DEMAND", Name = "测试活期", Category = ProductCategory.DemandDeposit };
         db.Products.AddRange(mortgage, demand);

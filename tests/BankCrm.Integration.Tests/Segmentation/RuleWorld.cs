@@ -4,6 +4,7 @@ using BankCrm.Core.Engagement;
 using BankCrm.Core.Holdings;
 using BankCrm.Core.Organization;
 using BankCrm.Core.Segmentation;
+using BankCrm.Integration.Tests.Consent;
 using BankCrm.Integration.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +43,7 @@ public sealed record RuleWorld(string City, long A, long B, long C, long D, Date
         var d = Person("丁先生", today.AddYears(-60), "工程师", DemoStaffBranch, null);
         db.Customers.AddRange(a, b, c, d);
         await db.SaveChangesAsync();
+        await ProfilingConsents.GrantAsync(db, [a.Id, b.Id, c.Id, d.Id]);
 
         var fund = new Product { Id = 9201, Code = "T-FUND-R", Name = "规则测试基金", Category = ProductCategory.Fund, RiskLevel = 3 };
         var mortgage = new Product { Id = 9202, Code = "T-MORT-R", Name = "规则测试房贷", Category = ProductCategory.Mortgage };

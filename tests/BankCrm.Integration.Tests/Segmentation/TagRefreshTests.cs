@@ -4,6 +4,7 @@ using System.Text.Json;
 using BankCrm.Core.Audit;
 using BankCrm.Core.Common;
 using BankCrm.Core.Segmentation.Tags;
+using BankCrm.Data.Consent;
 using BankCrm.Data.Segmentation.Tags;
 using BankCrm.Integration.Tests.Audit;
 using BankCrm.Integration.Tests.Hosting;
@@ -62,7 +63,9 @@ public abstract class TagRefreshTests(BankCrmApp app)
         Assert.True(await db.CustomerTags.AnyAsync());
         var today = ChinaTime.Today(TimeProvider.System);
         await app.Services.GetRequiredService<ITagRefresher>().RefreshAllAsync(today, CancellationToken.None);
-        var sixtyOrOlder = await db.Customers.CountAsync(c => c.BirthDate != null && c.BirthDate <= today.AddYears(-60));
+        // Rule tags are profiling: only customers with a profiling consent carry them.
+        var sixtyOrOlder = await db.Customers.MayBeProfiled(db, TimeProvider.System.GetUtcNow().UtcDateTime).CountAsync(c => c.BirthDate != null && c.BirthDate <= today.AddYears(-60));
+        Assert.True(await db.Customers.CountAsync(c => c.BirthDate != null && c.BirthDate <= today.AddYears(-60)) > sixtyOrOlder);
         var silver = starters.Single(t => t.StarterCode == "silver");
         Assert.True(sixtyOrOlder > 0);
         Assert.Equal(sixtyOrOlder, await db.CustomerTags.CountAsync(t => t.TagId == silver.Id));

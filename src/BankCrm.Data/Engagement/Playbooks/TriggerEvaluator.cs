@@ -2,6 +2,7 @@ using BankCrm.Core.Common;
 using BankCrm.Core.Engagement.Playbooks;
 using BankCrm.Core.Segmentation;
 using BankCrm.Core.Segmentation.Tags;
+using BankCrm.Data.Consent;
 using BankCrm.Data.Database;
 using BankCrm.Data.Segmentation.Tags;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,8 @@ public sealed record TriggerOutcome(long PlaybookId, string Code, TriggerKind Ki
 /// <summary>
 /// Evaluates the trigger of every enabled playbook, set-based: per playbook one INSERT … SELECT of the customers whose
 /// trigger fired and whose conditions hold, never a customer in memory. A customer already on an active journey of
-/// the same playbook is not enrolled again until it ends. Safe to run as often as wanted: every enrolment is keyed by
+/// the same playbook is not enrolled again until it ends, and a playbook that acts on a profile enrols only customers
+/// who may be profiled (<see cref="ProfilingTriggers"/>). Safe to run as often as wanted: every enrolment is keyed by
 /// its occurrence, so a trigger evaluated twice (a retry, two nodes, a date-based kind every five minutes) enrols once.
 /// </summary>
 public sealed class TriggerEvaluator(CrmDbContextFactory factory, TimeProvider time, ILogger<TriggerEvaluator>? logger = null)
@@ -69,7 +71,8 @@ public sealed class TriggerEvaluator(CrmDbContextFactory factory, TimeProvider t
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var filter = new CustomerRuleFilter(db);
         var context = new RuleContext(window.Today, window.LatestRun);
-        var customers = definition.Conditions is { } conditions ? filter.Apply(db.Customers, conditions, context) : db.Customers;
+        var customers = ProfilingTriggers.ActsOnProfile(definition.Trigger, definition.Conditions) ? db.Customers.MayBeProfiled(db, window.Now) : db.Customers;
+        customers = definition.Conditions is { } conditions ? filter.Apply(customers, conditions, context) : customers;
         customers = customers.Where(c => !db.Enrolments.Any(e => e.PlaybookId == playbookId && e.CustomerId == c.Id && e.Status == EnrolmentStatus.Active));
 
         IQueryable<TriggerCandidate>? candidates;

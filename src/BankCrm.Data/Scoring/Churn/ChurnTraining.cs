@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BankCrm.Core.Segmentation.Scoring;
+using BankCrm.Data.Consent;
 using BankCrm.Data.Database;
 using BankCrm.Data.DemoBank;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,10 @@ public sealed class ChurnTraining(CrmDbContext db, TimeProvider time, CrmDbConte
             ?? throw new ChurnTrainingException("数据库中没有交易，无法计算流失特征。");
         var evaluationDate = evaluateAsOf ?? DateOnly.FromDateTime(latest.AddHours(8)).AddDays(-EvaluationLagDays);
         var trainingDate = evaluationDate.AddDays(-TrainingGapDays);
-        var ids = labels.Keys.Order().ToList();
+        // The model learns only from customers who may be profiled, on every provider.
+        var now = time.GetUtcNow().UtcDateTime;
+        var profiled = (await db.Customers.MayBeProfiled(db, now).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var ids = labels.Keys.Where(profiled.Contains).Order().ToList();
         var trainIds = ids.Where(id => !IsHeldOut(id)).ToList();
         var testIds = ids.Where(IsHeldOut).ToList();
 
@@ -118,7 +122,7 @@ public sealed class ChurnTraining(CrmDbContext db, TimeProvider time, CrmDbConte
     private async Task<ChurnDataset> StreamedExamplesAsync(HashSet<long> ids, DateOnly asOf, Dictionary<long, bool> labels, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var examples = new List<ChurnExample>(ids.Count);
-        var source = new StreamedSignals(factory!, new ScoringPeriods(asOf, new ScoringSettings()), previousDate: null, BatchSize * 4, churn: true);
+        var source = new StreamedSignals(factory!, new ScoringPeriods(asOf, new ScoringSettings(), time.GetUtcNow().UtcDateTime), previousDate: null, BatchSize * 4, churn: true);
         await foreach (var batch in source.ReadAsync(0, cancellationToken))
         {
             examples.AddRange(batch.Churn!.Where(f => ids.Contains(f.CustomerId))

@@ -3,6 +3,7 @@ using BankCrm.Core.Customers;
 using BankCrm.Core.Organization;
 using BankCrm.Core.Segmentation.Segments;
 using BankCrm.Core.Segmentation.Tags;
+using BankCrm.Data.Consent;
 using BankCrm.Data.Customers;
 using BankCrm.Data.Database;
 using BankCrm.Data.Segmentation.Tags;
@@ -132,7 +133,8 @@ public sealed class SegmentStore(CrmDbContextFactory factory, TimeProvider time)
 
         var filter = new CustomerRuleFilter(db);
         var context = await filter.ContextAsync(ChinaTime.Today(time), cancellationToken);
-        return filter.Apply(db.Customers.VisibleTo(actor), rule, context);
+        // A segment sorts customers by what the bank knows of them: a profile, so only customers who may be profiled.
+        return filter.Apply(db.Customers.VisibleTo(actor).MayBeProfiled(db, time.GetUtcNow().UtcDateTime), rule, context);
     }
 
     private static IQueryable<Segment> Visible(CrmDbContext db, Actor actor)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using BankCrm.Core.Segmentation.Tags;
+using BankCrm.Data.Consent;
 using BankCrm.Data.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -56,13 +57,15 @@ public sealed class TagRefresher(CrmDbContextFactory factory, TimeProvider time,
 
         var filter = new CustomerRuleFilter(db);
         var context = await filter.ContextAsync(asOf, ct);
-        var matching = filter.Apply(db.Customers, rule, context).Select(c => c.Id);
+        // A rule tag is profiling: only customers who may be profiled carry one, and it leaves those who withdrew.
+        var profiled = db.Customers.MayBeProfiled(db, time.GetUtcNow().UtcDateTime);
+        var matching = filter.Apply(profiled, rule, context).Select(c => c.Id);
 
         await db.Database.OpenConnectionAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.CustomerTags.Where(t => t.TagId == tagId && !matching.Contains(t.CustomerId)).ExecuteDeleteAsync(ct);
 
-        var newcomers = filter.Apply(db.Customers, rule, context)
+        var newcomers = filter.Apply(profiled, rule, context)
             .Where(c => !db.CustomerTags.Any(t => t.TagId == tagId && t.CustomerId == c.Id))
             .Select(c => c.Id);
         await using (var insert = newcomers.CreateDbCommand())

@@ -3,6 +3,7 @@ using BankCrm.Core.Common;
 using BankCrm.Core.Organization;
 using BankCrm.Core.Segmentation.Tags;
 using BankCrm.Data.Audit;
+using BankCrm.Data.Consent;
 using BankCrm.Data.Customers;
 using BankCrm.Data.Database;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,8 @@ public sealed class TagStore(CrmDbContextFactory factory, TimeProvider time, Aud
         await using var db = factory.CreateDbContext();
         var filter = new CustomerRuleFilter(db);
         var context = await filter.ContextAsync(ChinaTime.Today(time), cancellationToken);
-        return (await filter.Apply(db.Customers.VisibleTo(actor), rule, context).CountAsync(cancellationToken), []);
+        var customers = db.Customers.VisibleTo(actor).MayBeProfiled(db, time.GetUtcNow().UtcDateTime);
+        return (await filter.Apply(customers, rule, context).CountAsync(cancellationToken), []);
     }
 
     /// <summary>Creates (id null) or updates a tag definition; a rule tag's members are refreshed by the caller or the nightly run.</summary>

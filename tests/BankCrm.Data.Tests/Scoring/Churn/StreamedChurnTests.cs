@@ -1,5 +1,6 @@
 using BankCrm.Core.Engagement;
 using BankCrm.Core.Segmentation.Scoring;
+using BankCrm.Data.Consent;
 using BankCrm.Data.Database;
 using BankCrm.Data.Scoring;
 using BankCrm.Data.Scoring.Churn;
@@ -36,7 +37,7 @@ public sealed class StreamedChurnTests(ChurnDemoBankOnPostgres bank) : IClassFix
         }
 
         var streamed = new List<ChurnFeatures>();
-        await foreach (var batch in new StreamedSignals(factory, new ScoringPeriods(asOf, new ScoringSettings()), null, batchSize: 700, churn: true).ReadAsync(0, CancellationToken.None))
+        await foreach (var batch in new StreamedSignals(factory, new ScoringPeriods(asOf, new ScoringSettings(), bank.Time.GetUtcNow().UtcDateTime), null, batchSize: 700, churn: true).ReadAsync(0, CancellationToken.None))
         {
             streamed.AddRange(batch.Churn!);
         }
@@ -44,11 +45,11 @@ public sealed class StreamedChurnTests(ChurnDemoBankOnPostgres bank) : IClassFix
         List<ChurnFeatures> queried;
         await using (var db = factory.CreateDbContext())
         {
-            var ids = await db.Customers.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
+            var ids = await db.Customers.MayBeProfiled(db, bank.Time.GetUtcNow().UtcDateTime).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
             queried = [.. await new ChurnFeatureQuery(db).ComputeAsync(ids, asOf, CancellationToken.None)];
         }
 
-        Assert.True(queried.Count > 2_500, $"{queried.Count} customers");
+        Assert.True(queried.Count > 1_500, $"{queried.Count} customers who may be profiled");
         Assert.Equal(queried.Select(f => f.CustomerId), streamed.Select(f => f.CustomerId));
         Assert.Contains(queried, f => f.Complaints180 > 0);
         Assert.Contains(queried, f => f.OtherBankMentions180 > 0);
@@ -88,7 +89,7 @@ public sealed class StreamedChurnTests(ChurnDemoBankOnPostgres bank) : IClassFix
             expected = await scope.ServiceProvider.GetRequiredService<IChurnScorer>().ScoreAsync([.. stored.Select(s => s.CustomerId)], bank.Today, CancellationToken.None);
         }
 
-        Assert.Equal(await db.Customers.CountAsync(), stored.Count);
+        Assert.Equal(await db.Customers.MayBeProfiled(db, bank.Time.GetUtcNow().UtcDateTime).CountAsync(), stored.Count);
         Assert.All(stored, s =>
         {
             var prediction = expected[s.CustomerId];
