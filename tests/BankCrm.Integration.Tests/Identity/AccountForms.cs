@@ -46,12 +46,12 @@ internal static partial class AccountForms
 
         var code = await app.NextTotpCodeAsync(userName);
         using var password = await SignInAsync(client, userName);
-        if (password.StatusCode != HttpStatusCode.Redirect || password.Headers.Location?.OriginalString.StartsWith("/account/login/mfa", StringComparison.Ordinal) != true)
+        if (password.StatusCode != HttpStatusCode.Redirect || !password.LocationPath().StartsWith("/account/login/mfa", StringComparison.Ordinal))
         {
             throw new Xunit.Sdk.XunitException($"{userName} has TOTP enrolled, but the password did not lead to the code page: {(int)password.StatusCode} {password.Headers.Location}");
         }
 
-        return await SubmitCodeAsync(client, code);
+        return await PostAsync(client, password.LocationPath(), new Dictionary<string, string> { ["Code"] = code });
     }
 
     public static Task<HttpResponseMessage> SubmitCodeAsync(HttpClient client, string code) =>
