@@ -99,7 +99,8 @@ public static class AuthEndpoints
         if (!string.IsNullOrWhiteSpace(request.TwoFactorCode) && !string.IsNullOrWhiteSpace(request.Purpose))
         {
             // The code was checked just above: this token is a step-up, with the purpose the caller stated.
-            ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaims(StepUp.Claims(time.GetUtcNow(), request.Purpose.Trim()));
+            ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaims(
+                [.. StepUp.Claims(time.GetUtcNow(), request.Purpose.Trim()), new System.Security.Claims.Claim(StepUp.ViaTokenClaim, "true")]);
         }
 
         return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);

@@ -41,7 +41,9 @@ public sealed class SensitiveReveal(CrmDbContextFactory factory, StepUp stepUp, 
             return new Result(Status.NotEnrolled);
         }
 
-        if (!stepUp.HasRecentStepUp(user, StepUp.Window))
+        // The full ID number and mobile are revealed in a browser session only (docs/security.md: a bearer token never
+        // has a step-up for a reveal); a token's step-up unlocks asset details and nothing more.
+        if (!stepUp.HasRecentStepUp(user, StepUp.Window) || StepUp.IsTokenStepUp(user))
         {
             return new Result(Status.StepUpRequired);
         }

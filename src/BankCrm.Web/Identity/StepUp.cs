@@ -16,6 +16,9 @@ public sealed class StepUp(SignInManager<StaffUser> signIn, SecurityOptions secu
 {
     public const string AtClaim = "bankcrm:stepup_at";
     public const string PurposeClaim = "bankcrm:stepup_purpose";
+
+    /// <summary>Marks a step-up made with a bearer token request: it unlocks asset details, never a reveal.</summary>
+    public const string ViaTokenClaim = "bankcrm:stepup_via_token";
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
     public const int MaxPurposeLength = 100;
@@ -42,6 +45,8 @@ public sealed class StepUp(SignInManager<StaffUser> signIn, SecurityOptions secu
             : null;
 
     public static string? Purpose(ClaimsPrincipal user) => user.FindFirstValue(PurposeClaim);
+
+    public static bool IsTokenStepUp(ClaimsPrincipal user) => user.HasClaim(c => c.Type == ViaTokenClaim);
 
     public static Claim[] Claims(DateTimeOffset at, string purpose) =>
     [

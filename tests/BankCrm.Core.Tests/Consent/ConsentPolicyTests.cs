@@ -101,13 +101,19 @@ public sealed class ConsentPolicyTests
     [Fact]
     public void Grant_WhenMarketingWithoutChannel_Throws()
     {
-        Assert.Throws<ArgumentException>(() => ConsentRecord.Grant(1, ConsentPurpose.Marketing, null, ConsentSource.Rm, Opening, "rm-1", null));
+        var error = Assert.Throws<ArgumentException>(() => ConsentRecord.Grant(1, ConsentPurpose.Marketing, null, ConsentSource.Rm, Opening, "rm-1", null));
+
+        Assert.Equal("channel", error.ParamName);
+        Assert.StartsWith("营销同意须指明渠道", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Grant_WhenProfilingWithChannel_Throws()
     {
-        Assert.Throws<ArgumentException>(() => ConsentRecord.Grant(1, ConsentPurpose.Profiling, ContactChannel.Sms, ConsentSource.Rm, Opening, "rm-1", null));
+        var error = Assert.Throws<ArgumentException>(() => ConsentRecord.Grant(1, ConsentPurpose.Profiling, ContactChannel.Sms, ConsentSource.Rm, Opening, "rm-1", null));
+
+        Assert.Equal("channel", error.ParamName);
+        Assert.StartsWith("Profiling 同意不分渠道", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -183,12 +183,14 @@ public sealed class ResidentIdNumberTests
     }
 
     [Theory]
-    [InlineData("11010", 1)]
-    [InlineData("110105", -1)]
-    [InlineData("110105", 1000)]
-    public void Compose_WhenPartsOutOfRange_Throws(string area, int sequence)
+    [InlineData("11010", 1, "areaCode.Length")]
+    [InlineData("110105", -1, "sequence")]
+    [InlineData("110105", 1000, "sequence")]
+    public void Compose_WhenPartsOutOfRange_ThrowsNamingThePart(string area, int sequence, string part)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => ResidentIdNumber.Compose(area, new DateOnly(1990, 1, 1), sequence));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ResidentIdNumber.Compose(area, new DateOnly(1990, 1, 1), sequence));
+
+        Assert.Equal(part, error.ParamName);
     }
 
     /// <summary>An independent MOD 11-2 implementation so the tests do not trust the code under test.</summary>

@@ -24,7 +24,11 @@ public sealed class ResponseDeadlineTests
     [Fact]
     public void DueOn_WhenResponseDaysIsZero_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => ResponseDeadline.DueOn(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), 0));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ResponseDeadline.DueOn(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), 0));
+
+        Assert.Equal("responseDays", error.ParamName);
+        Assert.Equal(0, error.ActualValue);
+        Assert.StartsWith("Privacy:ResponseDays must be at least 1.", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

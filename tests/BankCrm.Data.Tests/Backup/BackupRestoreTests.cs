@@ -157,7 +157,8 @@ public abstract class BackupRestoreTests : IAsyncLifetime
 
         var refused = await Assert.ThrowsAsync<BackupException>(() => DatabaseBackup.VerifyAsync(Package));
         Assert.Contains("SHA-256", refused.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<BackupException>(() => DatabaseBackup.RestoreAsync(Database, Package, force: true));
+        var restore = await Assert.ThrowsAsync<BackupException>(() => DatabaseBackup.RestoreAsync(Database, Package, force: true));
+        Assert.Contains("SHA-256", restore.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,6 +55,10 @@ public sealed class DemoBankGeneratorTests
     [Fact]
     public void Constructor_WhenCustomersExceedTheUniqueKeySpace_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new DemoBankGenerator(new DemoBankOptions { Customers = UniqueKeys.MaxCustomers + 1 }, AsOf));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new DemoBankGenerator(new DemoBankOptions { Customers = UniqueKeys.MaxCustomers + 1 }, AsOf));
+
+        Assert.Equal("options", error.ParamName);
+        Assert.Equal(UniqueKeys.MaxCustomers + 1, error.ActualValue);
+        Assert.StartsWith($"The demo bank holds 1 to {UniqueKeys.MaxCustomers:N0} customers.", error.Message, StringComparison.Ordinal);
     }
 }

@@ -29,20 +29,31 @@ public sealed class MessageTemplatesTests
     {
         var error = MessageTemplates.Validate(template);
 
-        Assert.NotNull(error);
-        Assert.Contains("customer_name", error, StringComparison.Ordinal);
+        Assert.StartsWith("模板只能使用这些变量：customer_name、rm_name、rm_phone、branch_name、product_name、offer、today（", error, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("{{ 7*7 }}")]
-    [InlineData("{% if %}")]
-    [InlineData("")]
-    public void Validate_WhenTemplateIsNotUsable_SaysWhy(string template) =>
-        Assert.NotNull(MessageTemplates.Validate(template));
+    [InlineData("{{ 7*7 }}", "模板语法错误：")]
+    [InlineData("{% if %}", "模板语法错误：")]
+    [InlineData("", "模板不能为空")]
+    public void Validate_WhenTemplateIsNotUsable_SaysWhy(string template, string reason) =>
+        Assert.StartsWith(reason, MessageTemplates.Validate(template), StringComparison.Ordinal);
 
     [Fact]
-    public void Render_WhenTemplateLoopsForLong_StopsAtTheStepLimit() =>
-        Assert.ThrowsAny<Exception>(() => MessageTemplates.Render("{% for i in (1..100000) %}{% for j in (1..100000) %}x{% endfor %}{% endfor %}", MessageModel.Sample));
+    public void Render_WhenTemplateLoopsOverAHugeRange_StopsAtTheCollectionLimit()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => MessageTemplates.Render("{% for i in (1..100000) %}{% for j in (1..100000) %}x{% endfor %}{% endfor %}", MessageModel.Sample));
+
+        Assert.StartsWith("The maximum materialized collection size of 100 ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WhenTemplateLoopsForLong_StopsAtTheStepLimit()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => MessageTemplates.Render("{% for i in (1..100) %}{% for j in (1..100) %}{% for k in (1..100) %}{% endfor %}{% endfor %}{% endfor %}", MessageModel.Sample));
+
+        Assert.StartsWith("The maximum number of 10000 steps has been reached", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void ValidateFields_WhenBodyHasArithmetic_NamesTheBodyField()

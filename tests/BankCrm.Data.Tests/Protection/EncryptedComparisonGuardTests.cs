@@ -40,9 +40,13 @@ public sealed class EncryptedComparisonGuardTests : IAsyncLifetime
         await using var db = factory.CreateDbContext();
         var mobiles = new List<string> { "13800138000" };
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => db.Customers.Where(c => mobiles.Contains(c.Mobile!)).ToListAsync());
-        await Assert.ThrowsAsync<InvalidOperationException>(() => db.Accounts.Where(a => a.AccountNumber.StartsWith("6222")).ToListAsync());
-        await Assert.ThrowsAsync<InvalidOperationException>(() => db.ContactPoints.OrderBy(c => c.Value).ToListAsync());
+        var contains = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Customers.Where(c => mobiles.Contains(c.Mobile!)).ToListAsync());
+        var prefix = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Accounts.Where(a => a.AccountNumber.StartsWith("6222")).ToListAsync());
+        var order = await Assert.ThrowsAsync<InvalidOperationException>(() => db.ContactPoints.OrderBy(c => c.Value).ToListAsync());
+
+        Assert.StartsWith("Customer.Mobile is stored encrypted", contains.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Account.AccountNumber is stored encrypted", prefix.Message, StringComparison.Ordinal);
+        Assert.StartsWith("ContactPoint.Value is stored encrypted", order.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,7 +63,9 @@ public sealed class FieldCipherTests
         var stored = new FieldCipher(rotated).Encrypt("13800138000");
         var underOldId = stored.Replace(rotated.ActiveKeyId, Ring.ActiveKeyId, StringComparison.Ordinal);
 
-        Assert.Throws<FieldDecryptionException>(() => new FieldCipher(rotated).Decrypt(underOldId));
+        var error = Assert.Throws<FieldDecryptionException>(() => new FieldCipher(rotated).Decrypt(underOldId));
+
+        Assert.Contains($"under key '{Ring.ActiveKeyId}' failed authentication", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using BankCrm.Data.Database;
 using BankCrm.Integration.Tests.Customers;
 using BankCrm.Integration.Tests.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace BankCrm.Integration.Tests.Audit;
 
@@ -67,13 +69,13 @@ public abstract class AuditTamperTests(BankCrmApp app)
 
     protected abstract Task DisableTriggersAsync(CrmDbContext db);
 
-    private static async Task AssertTriggerRefusesAsync(CrmDbContext db)
-    {
-        var update = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET actor_name = 'x' WHERE id = 1"));
-        var delete = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE id = 1"));
+    /// <summary>The provider's error for a statement the append-only trigger refused, with the trigger's own message.</summary>
+    protected abstract Task AssertRefusedByTriggerAsync(Func<Task> statement, string operation);
 
-        Assert.Contains("append-only", update?.Message, StringComparison.Ordinal);
-        Assert.Contains("append-only", delete?.Message, StringComparison.Ordinal);
+    private async Task AssertTriggerRefusesAsync(CrmDbContext db)
+    {
+        await AssertRefusedByTriggerAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET actor_name = 'x' WHERE id = 1"), "UPDATE");
+        await AssertRefusedByTriggerAsync(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE id = 1"), "DELETE");
     }
 
     private static async Task SwapAsync(CrmDbContext db, long a, long b)
@@ -96,6 +98,14 @@ public sealed class AuditTamperTestsOnSqlite(SqliteApp app) : AuditTamperTests(a
         await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_entries_no_update");
         await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_entries_no_delete");
     }
+
+    // RAISE(ABORT, …) in a trigger fails the statement with SQLITE_CONSTRAINT and the trigger's message.
+    protected override async Task AssertRefusedByTriggerAsync(Func<Task> statement, string operation)
+    {
+        var error = await Assert.ThrowsAsync<SqliteException>(statement);
+        Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT
+        Assert.Contains($"'audit_entries is append-only: {operation} refused'", error.Message, StringComparison.Ordinal);
+    }
 }
 
 public sealed class AuditTamperTestsOnPostgres(PostgresApp app) : AuditTamperTests(app), IClassFixture<PostgresApp>
@@ -103,4 +113,11 @@ public sealed class AuditTamperTestsOnPostgres(PostgresApp app) : AuditTamperTes
     // The bankcrm role owns its tables, so it may switch the trigger off: the trigger stops mistakes, verify catches the rest.
     protected override Task DisableTriggersAsync(CrmDbContext db) =>
         db.Database.ExecuteSqlRawAsync("ALTER TABLE audit_entries DISABLE TRIGGER USER");
+
+    protected override async Task AssertRefusedByTriggerAsync(Func<Task> statement, string operation)
+    {
+        var error = await Assert.ThrowsAsync<PostgresException>(statement);
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+        Assert.Equal($"audit_entries is append-only: {operation} refused", error.MessageText);
+    }
 }

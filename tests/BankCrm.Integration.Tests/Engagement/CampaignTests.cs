@@ -88,7 +88,8 @@ public abstract class CampaignTests(BankCrmApp app)
         var launcher = app.Services.GetRequiredService<CampaignLauncher>();
 
         using var interrupt = new CancellationTokenSource();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => launcher.SendAsync(id, interrupt.Token, batchSize: 500, progress: new CancelOnFirstReport(interrupt)));
+        var interrupted = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => launcher.SendAsync(id, interrupt.Token, batchSize: 500, progress: new CancelOnFirstReport(interrupt)));
+        Assert.Equal(interrupt.Token, interrupted.CancellationToken);
         await using (var db = app.CreateDbContext())
         {
             Assert.Equal(500, await db.CampaignMembers.CountAsync(m => m.CampaignId == id));

@@ -140,7 +140,12 @@ public abstract class InteractionApiTests(BankCrmApp app)
         var login = scanned.LocationPath();
         Assert.Equal($"/account/login?ReturnUrl=%2Fcustomers%2F{customer}", login);
 
-        using var signedIn = await AccountForms.PostAsync(phone, login, new Dictionary<string, string> { ["UserName"] = "rm1", ["Password"] = AccountForms.Password });
+        // rm1 reads balances, so (as in production) has TOTP enrolled: the password leads to the code, the code back.
+        var code = await app.NextTotpCodeAsync("rm1");
+        using var password = await AccountForms.PostAsync(phone, login, new Dictionary<string, string> { ["UserName"] = "rm1", ["Password"] = AccountForms.Password });
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        Assert.StartsWith("/account/login/mfa", password.LocationPath(), StringComparison.Ordinal);
+        using var signedIn = await AccountForms.PostAsync(phone, password.LocationPath(), new Dictionary<string, string> { ["Code"] = code });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal($"/customers/{customer}", signedIn.LocationPath());
         using var page = await phone.GetAsync($"/customers/{customer}");

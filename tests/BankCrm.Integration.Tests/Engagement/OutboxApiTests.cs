@@ -55,7 +55,7 @@ public abstract class OutboxApiTests(BankCrmApp app)
     public async Task An_rm_opening_the_outbox_page_is_sent_to_the_denied_page()
     {
         using var client = app.CreateAnonymousClient();
-        (await AccountForms.SignInAsync(client, "rm1")).Dispose();
+        (await AccountForms.SignInAsDemoAsync(app, client, "rm1")).Dispose();
 
         using var refused = await client.GetAsync("/engagement/outbox");
 

@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BankCrm.Core.Common;
-using BankCrm.Data.Organization;
 using BankCrm.Integration.Tests.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -32,7 +31,7 @@ internal sealed class HostileHost(BankCrmApp app, WebApplicationFactory<Program>
     public async Task<HttpClient> ClientForAsync(string userName)
     {
         var client = Anonymous();
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = DemoStaff.Password });
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/token", await app.TokenRequestAsync(userName));
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());

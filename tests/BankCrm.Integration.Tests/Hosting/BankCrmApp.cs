@@ -19,8 +19,9 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
 {
     public const int DemoCustomers = 200;
 
-    private readonly ConcurrentDictionary<string, Task<string>> tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset IssuedAt)> tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> once = new(StringComparer.Ordinal);
+    private readonly DemoLogins demoLogins = new();
 
     /// <summary>The field-encryption key file of this app (created on start), outside the user's data folder.</summary>
     public string KeyFile { get; } = Path.Combine(Path.GetTempPath(), $"bankcrm-test-keys-{Guid.NewGuid():N}.json");
@@ -28,10 +29,11 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>
-    /// Most tests read balances with plain tokens, so the step-up before asset details is off unless a fixture
-    /// turns it on (AssetStepUpTests checks the guard itself on both providers).
+    /// The step-up before asset details is on, as in production (SecurityOptions' default); <see cref="ClientForAsync"/>
+    /// signs staff with holdings access in the way a real user must to read balances. A fixture that turns it off
+    /// says why.
     /// </summary>
-    protected virtual bool AssetDetailsNeedStepUp => false;
+    protected virtual bool AssetDetailsNeedStepUp => true;
 
     /// <summary>
     /// The Quartz scheduler (and with it the nightly scoring trigger) is off: tests run jobs' services at a time of
@@ -89,13 +91,53 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>A client that does not follow redirects, so tests see the 302s the app sends.</summary>
     public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>A client signed in as a demo login with a bearer token from POST /api/v1/auth/token.</summary>
+    /// <summary>
+    /// A client signed in as a demo login with a bearer token from POST /api/v1/auth/token. Staff with holdings access
+    /// get what a real user needs to read balances: TOTP enrolled, and a token requested with the current code and a
+    /// purpose (a step-up, see <see cref="DemoLogins"/>). The token is cached per user and renewed before the step-up
+    /// window ends.
+    /// </summary>
     public async Task<HttpClient> ClientForAsync(string userName)
     {
-        var token = await tokens.GetOrAdd(userName, RequestTokenAsync);
+        string token;
+        await using (await demoLogins.LockAsync(userName))
+        {
+            if (!tokens.TryGetValue(userName, out var cached) || TimeProvider.System.GetUtcNow() - cached.IssuedAt > DemoLogins.TokenRenewal)
+            {
+                cached = (await TokenAsync(await demoLogins.TokenRequestAsync(this, userName)), TimeProvider.System.GetUtcNow());
+                tokens[userName] = cached;
+            }
+
+            token = cached.Token;
+        }
+
         var client = CreateAnonymousClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>
+    /// The body of a token request for a demo login, as <see cref="ClientForAsync"/> sends it (with a fresh TOTP code
+    /// and a purpose for staff with holdings access), for a test that posts it to another host of this database.
+    /// </summary>
+    public async Task<object> TokenRequestAsync(string userName)
+    {
+        await using (await demoLogins.LockAsync(userName))
+        {
+            return await demoLogins.TokenRequestAsync(this, userName);
+        }
+    }
+
+    /// <summary>
+    /// A TOTP code of a demo login that the app has not seen yet (replay protection accepts each step once); enrols
+    /// the login first when it has no authenticator.
+    /// </summary>
+    public async Task<string> NextTotpCodeAsync(string userName)
+    {
+        await using (await demoLogins.LockAsync(userName))
+        {
+            return await demoLogins.NextCodeAsync(this, userName);
+        }
     }
 
     /// <summary>A client with a new (uncached) bearer token for this token request body, e.g. with a TOTP code and purpose.</summary>
@@ -132,8 +174,6 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Security:AssetDetailsNeedStepUp", AssetDetailsNeedStepUp ? "true" : "false");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
-
-    private Task<string> RequestTokenAsync(string userName) => TokenAsync(new { userName, password = DemoStaff.Password });
 
     private async Task<string> TokenAsync(object tokenRequest)
     {

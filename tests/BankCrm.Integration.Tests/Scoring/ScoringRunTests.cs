@@ -50,7 +50,8 @@ public abstract class ScoringRunTests(BankCrmApp app)
 
         using var kill = new CancellationTokenSource();
         var afterFirstBatch = new StopAfter(50, kill);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(date, force: true, "test", afterFirstBatch, kill.Token));
+        var killed = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(date, force: true, "test", afterFirstBatch, kill.Token));
+        Assert.Equal(kill.Token, killed.CancellationToken);
         await using (var db = app.CreateDbContext())
         {
             var halfway = await db.ScoringRuns.SingleAsync(r => r.RunDate == date);

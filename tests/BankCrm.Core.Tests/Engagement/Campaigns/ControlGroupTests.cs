@@ -40,8 +40,13 @@ public sealed class ControlGroupTests
         Assert.DoesNotContain(Enumerable.Range(1, 10_000), id => ControlGroup.IsControl(3, id, 0));
 
     [Fact]
-    public void IsControl_WhenOverFiftyPercent_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => ControlGroup.IsControl(3, 1, 51));
+    public void IsControl_WhenOverFiftyPercent_ThrowsNamingThePercent()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ControlGroup.IsControl(3, 1, 51));
+
+        Assert.Equal("controlPercent", error.ParamName);
+        Assert.Equal(51, error.ActualValue);
+    }
 
     /// <summary>A change of the hash would move customers between groups of campaigns already running: these values are fixed.</summary>
     [Theory]

@@ -92,8 +92,13 @@ public sealed class StepMachineTests
     }
 
     [Fact]
-    public void Decide_WhenNextStepIsNegative_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => StepMachine.Decide(Steps, -1, Facts()));
+    public void Decide_WhenNextStepIsNegative_ThrowsNamingTheStep()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => StepMachine.Decide(Steps, -1, Facts()));
+
+        Assert.Equal("nextStep", error.ParamName);
+        Assert.Equal(-1, error.ActualValue);
+    }
 
     private static (StepAction, int) Pair(StepDecision d) => (d.Action, d.NextStep);
 }

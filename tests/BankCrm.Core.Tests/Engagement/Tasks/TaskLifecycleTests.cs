@@ -33,7 +33,9 @@ public sealed class TaskLifecycleTests
     {
         var task = Open();
         task.Status = WorkTaskStatus.Done;
-        Assert.Throws<InvalidOperationException>(() => TaskLifecycle.LogOutcome(task, TaskOutcome.Declined, null, Now));
+        var error = Assert.Throws<InvalidOperationException>(() => TaskLifecycle.LogOutcome(task, TaskOutcome.Declined, null, Now));
+
+        Assert.Equal($"Task {task.Id} is Done; only open tasks change.", error.Message);
     }
 
     [Fact]
