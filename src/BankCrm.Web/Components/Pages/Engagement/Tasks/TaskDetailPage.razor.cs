@@ -24,6 +24,9 @@ public sealed partial class TaskDetailPage
     private TaskOperations Operations { get; set; } = default!;
 
     [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
+    [Inject]
     private TaskChanges Changes { get; set; } = default!;
 
     [Inject]
@@ -37,6 +40,10 @@ public sealed partial class TaskDetailPage
         var actor = await AuthenticationState.ToActorAsync();
         actorId = actor.UserId;
         task = await Operations.GetAsync(actor, Id);
+        if (task is not null)
+        {
+            await Audit.ViewedAsync(actor, task.CustomerId, "task");
+        }
         loading = false;
     }
 

@@ -22,6 +22,9 @@ public sealed partial class TasksPage
     [Inject]
     private TaskOperations Operations { get; set; } = default!;
 
+    [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
     private int PageCount => result is null ? 0 : (result.Total + PageSize - 1) / PageSize;
 
     protected override Task OnInitializedAsync() => LoadAsync();
@@ -31,6 +34,7 @@ public sealed partial class TasksPage
         var actor = await AuthenticationState.ToActorAsync();
         actorId = actor.UserId;
         result = await Operations.ListAsync(actor, new TaskFilter { OwnerId = actor.UserId, OverdueOnly = overdueOnly, Page = page, PageSize = PageSize });
+        await Audit.ShownAsync(actor, "tasks", result.Items, new { overdueOnly, page });
 
         // The last task of the last page was just closed: show the page before it.
         if (result.Items.Count == 0 && page > 1)
