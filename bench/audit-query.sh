@@ -4,14 +4,14 @@
 # Usage: bench/audit-query.sh   (PGHOST/PGPORT/PGUSER/PGPASSWORD as for psql; the role needs CREATEDB)
 # Env: AUDIT_DB (database, default bankcrm_audit_bench; dropped and re-created unless KEEP=1),
 #      ROWS (audit entries, default 10000000), CUSTOMERS (customer ids they name, default 100000),
-#      LIST_SIZE (customers per list read, default 20), RATE (queries/s, default 20), SECONDS (default 30)
+#      LIST_SIZE (customers per list read, default 20), RATE (queries/s, default 20), RUN_SECONDS (default 30), KEEP=1 to reuse a filled database
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 : "${PGHOST:=127.0.0.1}" "${PGPORT:=5432}" "${PGUSER:=bankcrm}" "${PGPASSWORD:=bankcrm}"
 export PGHOST PGPORT PGUSER PGPASSWORD
 export PGDATABASE=${AUDIT_DB:-bankcrm_audit_bench}
-ROWS=${ROWS:-10000000}; CUSTOMERS=${CUSTOMERS:-100000}; LIST_SIZE=${LIST_SIZE:-20}; RATE=${RATE:-20}; SECONDS_RUN=${SECONDS:-30}
+ROWS=${ROWS:-10000000}; CUSTOMERS=${CUSTOMERS:-100000}; LIST_SIZE=${LIST_SIZE:-20}; RATE=${RATE:-20}; SECONDS_RUN=${RUN_SECONDS:-30}
 CONN="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$PGDATABASE;Command Timeout=3600"
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
