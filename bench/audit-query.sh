@@ -70,7 +70,7 @@ fi
 echo "audit_entries: $(psql -Atc 'select count(*) from audit_entries') rows ($(psql -Atc "select pg_size_pretty(pg_total_relation_size('audit_entries'))")); audit_entry_customers: $(psql -Atc 'select count(*) from audit_entry_customers') rows ($(psql -Atc "select pg_size_pretty(pg_total_relation_size('audit_entry_customers'))"))"
 echo "last 30 days: $(psql -Atc "select count(*) from audit_entries where occurred_at >= now() - interval '30 days'") entries"
 
-ASPNETCORE_ENVIRONMENT=Production Demo__Enabled=false Security__ApiRateLimitPerMinute=100000000 $APP --urls http://127.0.0.1:5093 >"$WORK/app.log" 2>&1 &
+ASPNETCORE_ENVIRONMENT=Production Demo__Enabled=false Scheduler__Enabled=false Security__ApiRateLimitPerMinute=100000000 $APP --urls http://127.0.0.1:5093 >"$WORK/app.log" 2>&1 &
 for _ in $(seq 120); do curl -sf http://127.0.0.1:5093/health >/dev/null && break; sleep 1; done
 TOKEN=$(curl -sf -X POST http://127.0.0.1:5093/api/v1/auth/token -H 'content-type: application/json' \
   -d '{"userName":"auditor1","password":"Demo@12345"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["accessToken"])')

@@ -22,7 +22,7 @@ dotnet build -c Release bench/BankCrm.Bench.Load >/dev/null
 LOAD="dotnet bench/BankCrm.Bench.Load/bin/Release/net10.0/BankCrm.Bench.Load.dll"
 
 # The per-user API rate limit (600/min) is lifted: this measures what the server can do.
-ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Database__Provider=Postgres ConnectionStrings__Crm="$CONN" Demo__Enabled=false Security__ApiRateLimitPerMinute=100000000 \
+ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Database__Provider=Postgres ConnectionStrings__Crm="$CONN" Demo__Enabled=false Scheduler__Enabled=false Security__ApiRateLimitPerMinute=100000000 \
   dotnet src/BankCrm.Web/bin/Release/net10.0/BankCrm.Web.dll --urls http://127.0.0.1:5091 >"$WORK/app.log" 2>&1 &
 $LOAD raw-server --pg "$CONN" --urls http://127.0.0.1:5090 >"$WORK/raw.log" 2>&1 &
 for _ in $(seq 60); do curl -sf http://127.0.0.1:5091/health >/dev/null && break; sleep 1; done
