@@ -10,6 +10,12 @@ public static class AuditActions
     /// <summary>C2 data seen: ID number, phone, balances or transactions (JR/T 0171-2020).</summary>
     public const string CustomerViewedSensitive = "customer.viewed_sensitive";
 
+    /// <summary>A customer's data seen that is not C2: profile (masked), interactions, relationships, history, scores… (seed 003 记录所有访问).</summary>
+    public const string CustomerViewed = "customer.viewed";
+
+    /// <summary>A list or search showed customers; the detail names the view, the query (masked) and every customer shown.</summary>
+    public const string CustomersListed = "customers.listed";
+
     /// <summary>A customer that exists was asked for by someone outside its scope.</summary>
     public const string CustomerAccessDenied = "customer.access_denied";
 
@@ -95,7 +101,7 @@ public static class AuditActions
 
     public static readonly IReadOnlyList<string> All =
     [
-        LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
+        LoginSucceeded, LoginFailed, LoginLockedOut, CustomerViewed, CustomersListed, CustomerViewedSensitive, CustomerAccessDenied, CustomerCreated, CustomerUpdated,
         CustomersImported, Export, PermissionChanged, AuditVerified, ConsentRecorded,
         StaffCreated, StaffLocked, StaffUnlocked,
         CustomerShared, CustomerShareRevoked,

@@ -92,11 +92,24 @@ public sealed class AuditAppend : IAsyncDisposable
             head = entry;
         }
 
+        var named = new List<AuditedCustomer>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            named.AddRange(records[i].NamedCustomers().Select(id => new AuditedCustomer { CustomerId = id, OccurredAt = entries[i].OccurredAt, EntryId = entries[i].Id }));
+            client?.Recorded(records[i]);
+        }
+
         db.Set<AuditEntry>().AddRange(entries);
+        db.Set<AuditedCustomer>().AddRange(named);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var entry in entries)
         {
             db.Entry(entry).State = EntityState.Detached;
+        }
+
+        foreach (var customer in named)
+        {
+            db.Entry(customer).State = EntityState.Detached;
         }
 
         return entries;

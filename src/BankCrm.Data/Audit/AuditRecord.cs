@@ -7,6 +7,16 @@ public sealed record AuditRecord(string Action, string? ActorId, string ActorNam
 {
     public long? CustomerId { get; init; }
 
+    /// <summary>
+    /// The customers a list or search showed. The caller puts them in <see cref="Detail"/> too, which the hash covers;
+    /// they are also indexed per customer (<see cref="BankCrm.Core.Audit.AuditedCustomer"/>).
+    /// </summary>
+    public IReadOnlyList<long>? CustomerIds { get; init; }
+
+    /// <summary>Every customer the entry names, each once.</summary>
+    public IEnumerable<long> NamedCustomers() =>
+        (CustomerId is { } id ? CustomerIds?.Prepend(id) ?? [id] : CustomerIds ?? []).Distinct();
+
     public string? Fields { get; init; }
 
     public string? Purpose { get; init; }

@@ -28,6 +28,7 @@ public sealed class AuditTrail(CrmDbContextFactory factory, AuditGate gate, Time
 
         // The client address belongs to the caller's request, not to whichever request ends up writing the group.
         var pending = new Pending(record with { RemoteIp = record.RemoteIp ?? client?.RemoteIp });
+        client?.Recorded(record);
         waiting.Enqueue(pending);
         _ = WriteWaitingAsync();
         return pending.Committed.Task.WaitAsync(cancellationToken);

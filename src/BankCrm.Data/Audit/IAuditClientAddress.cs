@@ -4,4 +4,10 @@ namespace BankCrm.Data.Audit;
 public interface IAuditClientAddress
 {
     string? RemoteIp { get; }
+
+    /// <summary>
+    /// Told of every entry the current request records, so the read audit at the end of the request names only the
+    /// customers its handler did not already record.
+    /// </summary>
+    void Recorded(AuditRecord record);
 }

@@ -111,8 +111,16 @@ public static class CustomersEndpoints
         };
     }
 
-    internal static async Task<Results<Ok<Customer360Summary>, NotFound>> SummaryAsync(long id, ClaimsPrincipal user, Customer360Query query, CustomerAudit audit, CancellationToken cancellationToken) =>
-        await AuditedAsync(await query.SummaryAsync(user.ToActor(), id, cancellationToken), user, id, audit, $"{CustomerAudit.Balances},{CustomerAudit.Transactions}", "360", cancellationToken);
+    internal static async Task<Results<Ok<Customer360Summary>, NotFound>> SummaryAsync(long id, ClaimsPrincipal user, Customer360Query query, CustomerAudit audit, CancellationToken cancellationToken)
+    {
+        var summary = await query.SummaryAsync(user.ToActor(), id, cancellationToken);
+        if (summary is not null)
+        {
+            await audit.Viewed360Async(user.ToActor(), id, assetsShown: true, StepUp.Purpose(user), cancellationToken);
+        }
+
+        return await AuditedAsync(summary, user, id, audit, sensitiveFields: null, "360", cancellationToken);
+    }
 
     internal static async Task<Results<Ok<PagedResult<TransactionLine>>, NotFound>> TransactionsAsync(
         long id, ClaimsPrincipal user, Customer360Query query, CustomerAudit audit, DateOnly? from, DateOnly? to, TransactionKind? kind, TransactionChannel? channel,

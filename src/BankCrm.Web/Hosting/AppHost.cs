@@ -94,21 +94,24 @@ public static class AppHost
         app.MapOpenApi().RequireAuthorization(Permissions.SelfService);
         app.MapScalarApiReference("/api/docs").RequireAuthorization(Permissions.SelfService);
         app.MapAuthEndpoints();
-        app.MapMfaEndpoints();
-        app.MapCustomersApiV1();
-        app.MapConsentApiV1();
-        app.MapCustomerSharingApiV1();
         app.MapCultureEndpoints();
-        app.MapCustomerImportApiV1();
         app.MapAuditApiV1();
-        app.MapStaffApiV1();
-        app.MapScoringApiV1();
-        app.MapSegmentationApiV1();
-        app.MapPrivacyApiV1();
-        app.MapCampaignsAndEventsApiV1();
-        app.MapOutreachApiV1();
-        app.MapPlaybooksApiV1();
-        app.MapTasksApiV1();
+
+        // Every API that can show a customer records who read which customer (seed 003 记录所有访问).
+        var audited = app.MapGroup(string.Empty).AddEndpointFilter<CustomerReadAuditFilter>();
+        audited.MapMfaEndpoints();
+        audited.MapCustomersApiV1();
+        audited.MapConsentApiV1();
+        audited.MapCustomerSharingApiV1();
+        audited.MapCustomerImportApiV1();
+        audited.MapStaffApiV1();
+        audited.MapScoringApiV1();
+        audited.MapSegmentationApiV1();
+        audited.MapPrivacyApiV1();
+        audited.MapCampaignsAndEventsApiV1();
+        audited.MapOutreachApiV1();
+        audited.MapPlaybooksApiV1();
+        audited.MapTasksApiV1();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

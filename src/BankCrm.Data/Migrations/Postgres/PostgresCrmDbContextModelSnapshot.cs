@@ -91,16 +91,36 @@ namespace BankCrm.Data.Migrations.Postgres
                     b.HasIndex("Action")
                         .HasDatabaseName("ix_audit_entries_action");
 
-                    b.HasIndex("ActorName")
-                        .HasDatabaseName("ix_audit_entries_actor_name");
-
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_audit_entries_customer_id");
 
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_entries_occurred_at");
 
+                    b.HasIndex("ActorName", "Id")
+                        .HasDatabaseName("ix_audit_entries_actor_name_id");
+
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("BankCrm.Core.Audit.AuditedCustomer", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_id");
+
+                    b.HasKey("CustomerId", "OccurredAt", "EntryId")
+                        .HasName("pk_audit_entry_customers");
+
+                    b.ToTable("audit_entry_customers", (string)null);
                 });
 
             modelBuilder.Entity("BankCrm.Core.Consent.ConsentRecord", b =>

@@ -18,6 +18,9 @@ public sealed partial class Home
     private CustomerOperations Operations { get; set; } = default!;
 
     [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
+    [Inject]
     private StepUp StepUp { get; set; } = default!;
 
     /// <summary>Each customer's AUM is an asset detail: shown after a step-up; the book total is an aggregate and always shown.</summary>
@@ -31,5 +34,6 @@ public sealed partial class Home
         var actor = user.ToActor();
         assetsShown = StepUp.ShowsAssetDetails(user);
         overview = await Operations.BookOverviewAsync(actor);
+        await Audit.ShownAsync(actor, "workbench.book", overview);
     }
 }

@@ -97,14 +97,15 @@ public sealed partial class Customer360Page
         loadedId = Id;
         loading = false;
 
-        // One entry per page load when the header and overview show AUM, balances and the latest transactions.
+        // One entry per page load, by the same rule as the 360 API: a sensitive read when AUM, balances and the latest
+        // transactions are shown, else a read of the masked header.
         if (header is null)
         {
             await Audit.DeniedIfExistsAsync(actor, Id, "360");
         }
-        else if (summary is not null)
+        else
         {
-            await Audit.ViewedSensitiveAsync(actor, Id, $"{CustomerAudit.Balances},{CustomerAudit.Transactions}", StepUp.Purpose(user));
+            await Audit.Viewed360Async(actor, Id, assetsShown: summary is not null, StepUp.Purpose(user));
         }
     }
 }

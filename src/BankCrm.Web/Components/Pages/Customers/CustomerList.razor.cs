@@ -47,6 +47,9 @@ public sealed partial class CustomerList
     private CustomerOperations Operations { get; set; } = default!;
 
     [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The text typed in the global search box of the app bar.</summary>
@@ -96,6 +99,7 @@ public sealed partial class CustomerList
         PagedResult<CustomerListItem> result = await Operations.SearchAsync(s => s.ListAsync(actor, query, cancellationToken));
         total = result.Total;
         totalIsLowerBound = result.TotalIsLowerBound;
+        await Audit.ShownAsync(actor, "customer-list", result.Items, new { search = BankCrm.Web.Audit.MaskedSearch.Text(search), type, branchId, managerId, page = query.Page }, cancellationToken);
         return new TableData<CustomerListItem> { Items = result.Items, TotalItems = result.Total };
     }
 

@@ -38,6 +38,9 @@ public sealed partial class CampaignEdit : IDisposable
     private CampaignStore Campaigns { get; set; } = default!;
 
     [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
+    [Inject]
     private CampaignMembersQuery Members { get; set; } = default!;
 
     [Inject]
@@ -103,6 +106,7 @@ public sealed partial class CampaignEdit : IDisposable
         var actor = await AuthenticationState.ToActorAsync();
         segmentCount = await Segments.CountAsync(actor, campaign.SegmentId, CancellationToken.None);
         members = campaign.Progress.Members > 0 ? await Members.ListAsync(actor, id, null, 1, 10, CancellationToken.None) : null;
+        await Audit.ShownAsync(actor, "campaign.members", members, new { campaignId = id });
         if (campaign.Status == CampaignStatus.Running)
         {
             _ = FollowSendAsync(id);

@@ -40,6 +40,9 @@ public sealed partial class EventPage
     private EventStore Events { get; set; } = default!;
 
     [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
+    [Inject]
     private EventAttendance Attendance { get; set; } = default!;
 
     [Inject]
@@ -90,7 +93,9 @@ public sealed partial class EventPage
     private async Task LoadAttendeesAsync(int page)
     {
         attendeePage = page;
-        attendees = (await Attendance.ListAsync(await AuthenticationState.ToActorAsync(), Id!.Value, null, page, PageSize, CancellationToken.None)).Value;
+        var actor = await AuthenticationState.ToActorAsync();
+        attendees = (await Attendance.ListAsync(actor, Id!.Value, null, page, PageSize, CancellationToken.None)).Value;
+        await Audit.ShownAsync(actor, "event.attendees", attendees, new { eventId = Id, page });
     }
 
     private string? ErrorFor(string field) => errors.FirstOrDefault(e => e.Field == field)?.Message;

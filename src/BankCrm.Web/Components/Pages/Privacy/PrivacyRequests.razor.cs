@@ -30,6 +30,9 @@ public sealed partial class PrivacyRequests
     private PrivacyOperations Operations { get; set; } = default!;
 
     [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     private async Task<TableData<RequestListItem>> LoadAsync(TableState state, CancellationToken cancellationToken)
@@ -38,6 +41,7 @@ public sealed partial class PrivacyRequests
         var filter = new RequestFilter { Status = status, Kind = kind, OpenOnly = openOnly, CustomerId = CustomerId, Page = state.Page + 1, PageSize = state.PageSize };
         var result = await Operations.RunAsync(s => s.Requests.ListAsync(actor, filter, cancellationToken));
         total = result.Total;
+        await Audit.ShownAsync(actor, "privacy-requests", result.Items, new { customer = CustomerId, page = state.Page + 1 }, cancellationToken);
         return new TableData<RequestListItem> { Items = result.Items, TotalItems = result.Total };
     }
 

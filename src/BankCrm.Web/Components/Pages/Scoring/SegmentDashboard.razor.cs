@@ -32,6 +32,9 @@ public sealed partial class SegmentDashboard
     [Inject]
     private ScoringOperations Operations { get; set; } = default!;
 
+    [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -117,6 +120,7 @@ public sealed partial class SegmentDashboard
 
         var actor = await AuthenticationState.ToActorAsync();
         var page = await Operations.QueryAsync(q => q.MigratedAsync(actor, from, to, cell.From, cell.To, state.Page + 1, state.PageSize, cancellationToken));
+        await Audit.ShownAsync(actor, "segment-migration", page.Items, new { from, to, cellFrom = cell.From, cellTo = cell.To, page = state.Page + 1 }, cancellationToken);
         return new TableData<MigratedCustomer> { Items = page.Items, TotalItems = page.Total };
     }
 

@@ -20,10 +20,17 @@ public sealed partial class ChangesTab
     [Inject]
     private CustomerOperations Operations { get; set; } = default!;
 
+    [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
     private async Task<TableData<ChangeLine>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
         var actor = await AuthenticationState.ToActorAsync();
         var result = await Operations.QueryAsync(q => q.ChangesAsync(actor, CustomerId, state.Page + 1, state.PageSize, cancellationToken));
+        if (result is not null)
+        {
+            await Audit.ViewedAsync(actor, CustomerId, "360.changes", cancellationToken: cancellationToken);
+        }
         return new TableData<ChangeLine> { Items = result?.Items ?? [], TotalItems = result?.Total ?? 0 };
     }
 }

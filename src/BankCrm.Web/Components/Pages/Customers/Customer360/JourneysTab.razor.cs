@@ -25,6 +25,9 @@ public sealed partial class JourneysTab
     [Inject]
     private JourneyStore Journeys { get; set; } = default!;
 
+    [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
     protected override Task OnInitializedAsync() => LoadMoreAsync();
 
     private static Color StatusColor(EnrolmentStatus status) => status switch
@@ -39,10 +42,12 @@ public sealed partial class JourneysTab
     {
         busy = true;
         var next = page + 1;
-        var result = await Journeys.ForCustomerAsync(await AuthenticationState.ToActorAsync(), CustomerId, next, PageSize, CancellationToken.None);
+        var actor = await AuthenticationState.ToActorAsync();
+        var result = await Journeys.ForCustomerAsync(actor, CustomerId, next, PageSize, CancellationToken.None);
         items ??= [];
         if (result is not null)
         {
+            await Audit.ViewedAsync(actor, CustomerId, "360.journeys");
             items.AddRange(result.Items);
             total = result.Total;
             page = next;

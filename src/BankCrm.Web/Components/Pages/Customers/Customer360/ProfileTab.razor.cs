@@ -34,6 +34,9 @@ public sealed partial class ProfileTab
     [Inject]
     private CustomerOperations Operations { get; set; } = default!;
 
+    [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         var actor = this.actor = await AuthenticationState.ToActorAsync();
@@ -42,6 +45,10 @@ public sealed partial class ProfileTab
         var profileTask = Operations.QueryAsync(q => q.ProfileAsync(actor, CustomerId));
         var filesTask = FullProfile ? Operations.QueryAsync(q => q.DocumentsAndContactsAsync(actor, CustomerId)) : Task.FromResult<(IReadOnlyList<DocumentLine>, IReadOnlyList<ContactLine>)?>(null);
         profile = (await profileTask)?.Profile;
+        if (profile is not null)
+        {
+            await Audit.ViewedAsync(actor, CustomerId, FullProfile ? "360.profile" : "360.profile.basic");
+        }
         if (await filesTask is { } files)
         {
             (documents, contacts) = files;

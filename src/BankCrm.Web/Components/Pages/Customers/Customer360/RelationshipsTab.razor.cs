@@ -21,10 +21,20 @@ public sealed partial class RelationshipsTab
     [Inject]
     private CustomerOperations Operations { get; set; } = default!;
 
+    [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         var actor = await AuthenticationState.ToActorAsync();
-        lines = await Operations.QueryAsync(q => q.RelationshipsAsync(actor, CustomerId)) ?? [];
+        var found = await Operations.QueryAsync(q => q.RelationshipsAsync(actor, CustomerId));
+        lines = found ?? [];
+        if (found is not null)
+        {
+            // The related customers are seen too (name and number), so they are named as a list read.
+            await Audit.ViewedAsync(actor, CustomerId, "360.relationships");
+            await Audit.ShownAsync(actor, "360.relationships", lines, new { customer = CustomerId });
+        }
     }
 
     // A stored link reads "CustomerId is the {Kind} of RelatedCustomerId", so the direction decides who is whose.

@@ -30,6 +30,9 @@ public sealed partial class OutboxPage
     [Inject]
     private OutreachOperations Operations { get; set; } = default!;
 
+    [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
     private OutboxFilter Filter(int page, int pageSize) => new()
     {
         Status = status,
@@ -47,6 +50,7 @@ public sealed partial class OutboxPage
         var filter = Filter(state.Page + 1, state.PageSize);
         var (result, newCounts) = await Operations.RunAsync(async s => (await s.Outbox.ListAsync(actor, filter, cancellationToken), await s.Outbox.CountsAsync(actor, filter, cancellationToken)));
         total = result.Total;
+        await Audit.ShownAsync(actor, "outbox", result.Items, new { page = state.Page + 1 }, cancellationToken);
         if (!SameCounts(counts, newCounts))
         {
             // The chips above the table belong to the page, which the table's reload does not render.

@@ -30,6 +30,9 @@ public sealed partial class TaskDetailPage
     private StepUp StepUp { get; set; } = default!;
 
     [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
+    [Inject]
     private TaskChanges Changes { get; set; } = default!;
 
     [Inject]
@@ -44,6 +47,10 @@ public sealed partial class TaskDetailPage
         actorId = actor.UserId;
         amountsShown = StepUp.ShowsAssetAmounts((await AuthenticationState).User);
         task = await Operations.GetAsync(actor, Id);
+        if (task is not null)
+        {
+            await Audit.ViewedAsync(actor, task.CustomerId, "task");
+        }
         loading = false;
     }
 

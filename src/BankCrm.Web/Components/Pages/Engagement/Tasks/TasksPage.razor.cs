@@ -28,6 +28,9 @@ public sealed partial class TasksPage
     [Inject]
     private StepUp StepUp { get; set; } = default!;
 
+    [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
     private int PageCount => result is null ? 0 : (result.Total + PageSize - 1) / PageSize;
 
     protected override Task OnInitializedAsync() => LoadAsync();
@@ -38,6 +41,7 @@ public sealed partial class TasksPage
         actorId = actor.UserId;
         amountsShown = StepUp.ShowsAssetAmounts((await AuthenticationState).User);
         result = await Operations.ListAsync(actor, new TaskFilter { OwnerId = actor.UserId, OverdueOnly = overdueOnly, Page = page, PageSize = PageSize });
+        await Audit.ShownAsync(actor, "tasks", result.Items, new { overdueOnly, page });
 
         // The last task of the last page was just closed: show the page before it.
         if (result.Items.Count == 0 && page > 1)

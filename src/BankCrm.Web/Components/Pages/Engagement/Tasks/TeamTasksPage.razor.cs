@@ -25,6 +25,9 @@ public sealed partial class TeamTasksPage
     private TaskOperations Operations { get; set; } = default!;
 
     [Inject]
+    private BankCrm.Web.Audit.CustomerAudit Audit { get; set; } = default!;
+
+    [Inject]
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
@@ -45,6 +48,7 @@ public sealed partial class TeamTasksPage
         now = Time.GetUtcNow().UtcDateTime;
         var filter = new TaskFilter { BranchId = actor.BranchId, OwnerId = ownerId, OverdueOnly = overdueOnly, Page = state.Page + 1, PageSize = state.PageSize };
         var result = await Operations.ListAsync(actor, filter);
+        await Audit.ShownAsync(actor, "team-tasks", result.Items, new { ownerId, overdueOnly, page = filter.Page }, cancellationToken);
         return new TableData<TaskLine> { Items = result.Items, TotalItems = result.Total };
     }
 
