@@ -140,6 +140,15 @@ public abstract class BankCrmApp : WebApplicationFactory<Program>, IAsyncLifetim
         }
     }
 
+    /// <summary>
+    /// A demo login signed in as far as a real user must be (with a TOTP code where an authenticator is enrolled) but
+    /// without a step-up purpose: what a member of staff sees before pressing 验证后查看.
+    /// </summary>
+    public async Task<HttpClient> ClientWithoutStepUpAsync(string userName) =>
+        await ClientWithNewTokenAsync(DemoLogins.HasHoldingsAccess(userName)
+            ? new { userName, password = DemoStaff.Password, twoFactorCode = await NextTotpCodeAsync(userName) }
+            : new { userName, password = DemoStaff.Password });
+
     /// <summary>A client with a new (uncached) bearer token for this token request body, e.g. with a TOTP code and purpose.</summary>
     public async Task<HttpClient> ClientWithNewTokenAsync(object tokenRequest)
     {

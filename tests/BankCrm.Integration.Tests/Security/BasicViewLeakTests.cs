@@ -27,7 +27,7 @@ public abstract class BasicViewLeakTests(BankCrmApp app)
     [InlineData("stepped-up rm", true)]
     public async Task Task_reasons_show_amounts_only_after_a_step_up(string who, bool amountsShown)
     {
-        var (client, ownerId) = who == "stepped-up rm" ? await SteppedUpRmAsync() : (await app.ClientForAsync(who), await UserIdAsync("rm1"));
+        var (client, ownerId) = who == "stepped-up rm" ? await SteppedUpRmAsync() : (await app.ClientWithoutStepUpAsync(who), await UserIdAsync("rm1"));
         using var _ = client;
         var customer = await CustomerAsync(CustomerType.Individual, "钱多多" + Suffix(), ownerId);
         var taskId = await TaskAsync(customer, ReasonWithAmounts);
@@ -185,6 +185,6 @@ public abstract class BasicViewLeakTests(BankCrmApp app)
     }
 }
 
-public sealed class BasicViewLeakTestsOnSqlite(StepUpSqliteApp app) : BasicViewLeakTests(app), IClassFixture<StepUpSqliteApp>;
+public sealed class BasicViewLeakTestsOnSqlite(SqliteApp app) : BasicViewLeakTests(app), IClassFixture<SqliteApp>;
 
-public sealed class BasicViewLeakTestsOnPostgres(StepUpPostgresApp app) : BasicViewLeakTests(app), IClassFixture<StepUpPostgresApp>;
+public sealed class BasicViewLeakTestsOnPostgres(PostgresApp app) : BasicViewLeakTests(app), IClassFixture<PostgresApp>;

@@ -161,6 +161,6 @@ public abstract class AmountRuleTests(BankCrmApp app)
     private static int Count(string body) => JsonDocument.Parse(body).RootElement.GetProperty("count").GetInt32();
 }
 
-public sealed class AmountRuleTestsOnSqlite(StepUpSqliteApp app) : AmountRuleTests(app), IClassFixture<StepUpSqliteApp>;
+public sealed class AmountRuleTestsOnSqlite(SqliteApp app) : AmountRuleTests(app), IClassFixture<SqliteApp>;
 
-public sealed class AmountRuleTestsOnPostgres(StepUpPostgresApp app) : AmountRuleTests(app), IClassFixture<StepUpPostgresApp>;
+public sealed class AmountRuleTestsOnPostgres(PostgresApp app) : AmountRuleTests(app), IClassFixture<PostgresApp>;
