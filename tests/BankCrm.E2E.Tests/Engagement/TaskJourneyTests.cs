@@ -193,6 +193,11 @@ public sealed class TaskJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         var created = await http.PostAsJsonAsync("/api/v1/customers", new { type = "Individual", name = CustomerName, idNumber, mobile = "13712340000", city = "上海市" });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var customerId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        // Only a customer who agreed to profiling (用户画像) gets scores, so the tiles need that consent on file.
+        var consent = await http.PostAsJsonAsync($"/api/v1/customers/{customerId}/consents",
+            new { purpose = "Profiling", granted = true, source = "Branch", evidenceNote = "开户时签署授权书" });
+        Assert.True(consent.IsSuccessStatusCode, await consent.Content.ReadAsStringAsync());
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var call = await CreateTaskAsync(http, new { customerId, title = "理财到期回访电话", reason = "理财产品下周到期：确认续投意向", urgency = "Critical", dueAt = now.AddHours(1) });
         var renewal = await CreateTaskAsync(http, new { customerId, title = "经营贷续贷沟通", reason = "贷款一个月后到期：准备一键续贷", urgency = "Critical", dueAt = now.AddHours(2) });
